@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of the environment. Every setting the process takes from the environment is
+ * declared here; `.env.example` lists exactly these keys (a test checks it).
+ */
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  /** PostgreSQL connection string. Without it, embedded PGlite in FACTORY_DATA_DIR. */
+  DATABASE_URL: optionalString,
+  FACTORY_DATA_DIR: z.string().default('./data'),
+  /** Optional JSON config file for roles, channels and escalation defaults. */
+  FACTORY_CONFIG: optionalString,
+  FACTORY_TEMPLATES_DIR: z.string().default('./templates'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Public base URL of this bot's HTTP server, for "Details" links in cards. */
+  PUBLIC_BASE_URL: optionalString,
+  RUNNER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  ESCALATION_CRON: z.string().default('*/30 * * * * *'),
+
+  ANTHROPIC_API_KEY: optionalString,
+  ANTHROPIC_BASE_URL: optionalString,
+  /** Shared secret for signing webhook executor jobs and verifying worker callbacks. */
+  WEBHOOK_SECRET: optionalString,
+  /** PagerDuty Events API v2 endpoint and routing key for the "page the owner" ladder step. */
+  PAGER_EVENTS_URL: optionalString,
+  PAGER_ROUTING_KEY: optionalString,
+
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: optionalString,
+  DISCORD_GUILD_ID: optionalString,
+  DISCORD_API_URL: optionalString,
+
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_API_URL: optionalString,
+});
+
+export type Env = z.output<typeof envSchema>;
+export const ENV_KEYS = Object.keys(envSchema.shape) as Array<keyof Env>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment once; throws a ConfigError whose message says which variable and how to fix it. */
+export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `- ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid environment (see .env.example):\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

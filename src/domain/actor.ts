@@ -1,0 +1,20 @@
+import type { Platform, Role } from './statuses';
+
+/** Who did something. `id` is platform-scoped (a Discord user id, a Slack user id, "console"). */
+export interface Actor {
+  type: 'human' | 'agent' | 'system';
+  platform: Platform;
+  id: string;
+  name: string;
+  /** Platform groups the actor belongs to (Discord role ids, Slack user group ids), for role mapping. */
+  groups?: readonly string[];
+  /** True when the platform says this person administers the server or workspace. */
+  isPlatformAdmin?: boolean;
+}
+
+export const SYSTEM_ACTOR: Actor = { type: 'system', platform: 'system', id: 'system', name: 'Process Factory' };
+
+/** A resolved actor: the roles our permission rules grant them. */
+export interface AuthorizedActor extends Actor {
+  roles: readonly Role[];
+}

@@ -1,0 +1,59 @@
+import type { Autonomy, BlockStatus, GateKind, GatePosition, GateStatus, Platform, RunStatus } from './statuses';
+
+/** How the last finished attempt of a block ended, as recorded by the runner. */
+export type AttemptOutcome =
+  | { kind: 'complete'; metrics: Record<string, number> }
+  | { kind: 'failed'; error: string; retryable: boolean }
+  | { kind: 'timeout'; error: string }
+  | { kind: 'needs_clarification'; question: string }
+  | { kind: 'blocked'; blockers: string[] };
+
+/** One block's state within a run (the latest attempt). */
+export interface BlockState {
+  blockId: string;
+  status: BlockStatus;
+  /** Attempts started so far, across retries and reworks. */
+  attempts: number;
+  /** Retries consumed by threshold misses and retryable failures. */
+  retries: number;
+  /** Reworks consumed by rejected after-gates. */
+  reworks: number;
+  /** Clarification rounds consumed. */
+  clarifications: number;
+  /**
+   * Set when the running attempt has finished and its outcome is not yet settled by the engine.
+   * The runner records the outcome, the engine turns it into the next transition.
+   */
+  outcome?: AttemptOutcome | null;
+  score?: number | null;
+  error?: string | null;
+}
+
+/** One gate instance (the latest per block and position). */
+export interface GateState {
+  id: string;
+  blockId: string;
+  position: GatePosition;
+  kind: GateKind;
+  status: GateStatus;
+  /** The block attempt this gate belongs to. */
+  attempt: number;
+  /** The decision reason (rejection feedback, or the answer to a clarification). */
+  reason?: string | null;
+  /** True once the engine has acted on this decision (prevents acting twice). */
+  settled: boolean;
+}
+
+export interface RunSummary {
+  id: string;
+  templateId: string;
+  name: string;
+  status: RunStatus;
+  params: Record<string, unknown>;
+  autonomy: Record<string, Autonomy>;
+  simulate: boolean;
+  createdBy: string;
+  createdAt: Date;
+  endedAt?: Date | null;
+  origin?: { platform: Platform; channelId?: string | null; threadId?: string | null } | null;
+}

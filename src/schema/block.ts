@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { durationSchema } from './duration';
+import { slaPolicySchema } from './sla';
+
+export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const kebabId = (what: string) =>
+  z.string().regex(KEBAB_ID, `${what} must be kebab-case: lowercase letters, digits and single dashes`);
+
+export const BLOCK_TYPES = ['extract', 'validate', 'build', 'orchestrate', 'research', 'ingest', 'review', 'deploy'] as const;
+export const RUNTIMES = ['anthropic', 'shell', 'webhook', 'manual', 'simulate'] as const;
+export const TRIGGER_TYPES = ['dependency', 'cron', 'webhook', 'event', 'manual'] as const;
+export const HUMAN_GATES = ['before', 'after', 'none'] as const;
+export const LIFECYCLE_MODES = ['one-shot', 'daemon', 'on-demand'] as const;
+export const ARTIFACT_FORMATS = ['md', 'json', 'html', 'txt', 'url', 'dir', 'csv', 'yaml', 'file'] as const;
+export const METRIC_TYPES = ['score', 'count', 'ratio', 'duration', 'number'] as const;
+
+/** Fields the engine owns. A template that sets them is told so, by name. */
+export const RUNTIME_STATE_FIELDS = ['status', 'started_at', 'ended_at', 'score', 'error', 'attempts'] as const;
+
+export const dependencySchema = z.strictObject({
+  block: kebabId('a dependency block id'),
+  /** The output key of that block this block reads (an artifact or metric key). */
+  key: z.string().min(1),
+});
+
+export const triggerSchema = z.strictObject({
+  type: z.enum(TRIGGER_TYPES).default('dependency'),
+  cron: z.string().optional().meta({ description: 'Five- or six-field cron expression, e.g. "0 6 * * *"' }),
+  timezone: z.string().optional(),
+  event: z.string().optional().meta({ description: 'e.g. "entity.created(gate=2)"' }),
+  webhook: z.string().startsWith('/', 'a webhook trigger is a path starting with "/"').optional(),
+});
+
+export const inputsSchema = z.strictObject({
+  depends: z.array(dependencySchema).default([]),
+  /** Run parameters this block reads (declared in the template's params). */
+  params: z.array(z.string().min(1)).default([]),
+  files: z.array(z.string()).default([]),
+  env: z.array(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'environment variable names are UPPER_SNAKE_CASE')).default([]),
+  config: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const artifactSchema = z.strictObject({
+  key: z.string().min(1),
+  path: z.string().optional(),
+  format: z.enum(ARTIFACT_FORMATS),
+});
+
+export const metricSchema = z.strictObject({
+  key: z.string().min(1),
+  type: z.enum(METRIC_TYPES).default('number'),
+});
+
+export const outputsSchema = z.strictObject({
+  artifacts: z.array(artifactSchema).default([]),
+  metrics: z.array(metricSchema).default([]),
+  publish: z.array(z.strictObject({ domain: z.string(), slug: z.string() })).nullable().default(null),
+});
+
+export const thresholdSchema = z.strictObject({
+  metric: z.string().min(1),
+  min: z.number(),
+});
+
+/** Settings for the simulate runtime: deterministic rehearsal of a block. */
+export const simulateSchema = z.strictObject({
+  duration: durationSchema.optional(),
+  /** Score reported per attempt; the last value repeats. */
+  scores: z.array(z.number()).optional(),
+  /** Probability (0..1) that an attempt fails; drawn from the run's seed. */
+  failure_rate: z.number().min(0).max(1).optional(),
+  /** Ask this question on the first attempt (NEEDS_CLARIFICATION). */
+  clarify: z.string().optional(),
+});
+
+/** Who decides this block's gate, and how fast. */
+export const reviewSchema = z.strictObject({
+  /** Roles ("reviewer", "admin") or platform user/group ids allowed to decide; default any reviewer. */
+  approvers: z.array(z.string().min(1)).optional(),
+  /** Ask "are you sure?" before a decision is recorded (guards against a mistaken tap). */
+  confirm: z.boolean().optional(),
+  priority: z.enum(['critical', 'high', 'medium', 'low']).optional(),
+  sla: slaPolicySchema.optional(),
+});
+
+export const lensSchema = z.strictObject({
+  perspective: z.string().min(1),
+  aggregates: z.array(z.string()).default([]),
+  feedback_loop: z.boolean().default(false),
+});
+
+export const recordStateSchema = z.strictObject({
+  track_per: z.string().min(1),
+  states: z.array(z.string().min(1)).min(1),
+});
+
+export const blockSchema = z.strictObject({
+  // identity
+  id: kebabId('a block id'),
+  name: z.string().min(1),
+  layer: z.string().optional().meta({ description: 'Display and ordering only, e.g. "L2" or "L0.25"' }),
+  type: z.enum(BLOCK_TYPES),
+  description: z.string().optional(),
+  // execution
+  skill: z.string().nullable().optional().meta({ description: 'Prompt file under templates/skills, without .md' }),
+  model: z.string().nullable().optional().meta({ description: 'Model alias (opus, sonnet, haiku) or null to inherit' }),
+  timeout: durationSchema.optional(),
+  runtime: z.enum(RUNTIMES).default('anthropic'),
+  command: z.string().optional().meta({ description: 'Shell command (runtime shell)' }),
+  url: z.string().url().optional().meta({ description: 'Worker URL (runtime webhook)' }),
+  simulate: simulateSchema.optional(),
+  // trigger
+  trigger: triggerSchema.default({ type: 'dependency' }),
+  // inputs and outputs
+  inputs: inputsSchema.default({ depends: [], params: [], files: [], env: [], config: {} }),
+  outputs: outputsSchema.default({ artifacts: [], metrics: [], publish: null }),
+  // execution control
+  parallel_group: z.string().nullable().default(null),
+  human_gate: z.enum(HUMAN_GATES).default('none'),
+  threshold: thresholdSchema.nullable().default(null),
+  retryable: z.boolean().default(true),
+  max_retries: z.number().int().min(0).max(20).default(2),
+  /** How often a rejected after-gate may send the block back for rework. */
+  max_reworks: z.number().int().min(0).max(20).default(3),
+  review: reviewSchema.optional(),
+  // lifecycle
+  mode: z.enum(LIFECYCLE_MODES).default('one-shot'),
+  // scope
+  scope: z
+    .strictObject({
+      gate: z.number().int().min(1).max(4).nullable().default(null),
+      run_params: z.record(z.string(), z.unknown()).default({}),
+    })
+    .nullable()
+    .default(null),
+  // patterns 2 and 3
+  lens: lensSchema.nullable().default(null),
+  record_state: recordStateSchema.nullable().default(null),
+});
+
+export type Block = z.output<typeof blockSchema>;
+export type BlockInput = z.input<typeof blockSchema>;
+export type Dependency = z.output<typeof dependencySchema>;

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { KEBAB_ID, blockSchema } from './block';
+import { slaPolicySchema } from './sla';
+
+export const PARAM_TYPES = ['string', 'number', 'boolean', 'url'] as const;
+
+export const paramSchema = z.strictObject({
+  type: z.enum(PARAM_TYPES).default('string'),
+  description: z.string().optional(),
+  required: z.boolean().default(false),
+  default: z.union([z.string(), z.number(), z.boolean()]).optional(),
+});
+
+/** Named channels a template posts to; config maps each name to Discord and Slack channel ids. */
+export const templateChannelsSchema = z.strictObject({
+  feed: z.string().optional(),
+  tasks: z.string().optional(),
+  alerts: z.string().optional(),
+  deploys: z.string().optional(),
+});
+
+export const templateTriggerSchema = z.strictObject({
+  type: z.literal('cron'),
+  cron: z.string(),
+  timezone: z.string().optional(),
+  /** Parameters for scheduled runs. */
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+});
+
+export const templateSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string().regex(KEBAB_ID, 'a template id must be kebab-case: lowercase letters, digits and single dashes'),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  version: z.union([z.string(), z.number()]).optional(),
+  params: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/, 'parameter names are snake_case'), paramSchema).default({}),
+  sla: slaPolicySchema.optional(),
+  channels: templateChannelsSchema.optional(),
+  /** Who is paged at the end of the escalation ladder (a platform user id or a role). */
+  owner: z.string().optional(),
+  trigger: templateTriggerSchema.optional(),
+  blocks: z.array(blockSchema).min(1, 'a template needs at least one block'),
+});
+
+export type Template = z.output<typeof templateSchema>;
+export type TemplateInput = z.input<typeof templateSchema>;
+export type TemplateParam = z.output<typeof paramSchema>;
