@@ -42,6 +42,12 @@ export interface GateState {
   reason?: string | null;
   /** True once the engine has acted on this decision (prevents acting twice). */
   settled: boolean;
+  /** Timing and ownership, for blockers and escalation (absent in pure engine tests that do not need them). */
+  openedAt?: Date;
+  deadlineAt?: Date | null;
+  claimedBy?: string | null;
+  escalationLevel?: number;
+  priority?: 'critical' | 'high' | 'medium' | 'low';
 }
 
 export interface RunSummary {
