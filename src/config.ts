@@ -23,6 +23,10 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: optionalString,
   RUNNER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   ESCALATION_CRON: z.string().default('*/30 * * * * *'),
+  /** How fast a rehearsal (`/factory run <template> simulate`) runs: 0.001 turns 10 minutes into 0.6 s. */
+  SIMULATE_TIME_SCALE: z.coerce.number().min(0).max(1).default(0.001),
+  /** Enables the shell runtime; a comma-separated list of variables shell blocks may receive (may be empty). */
+  FACTORY_SHELL_ENV: z.string().optional(),
 
   ANTHROPIC_API_KEY: optionalString,
   ANTHROPIC_BASE_URL: optionalString,
@@ -48,6 +52,13 @@ export const ENV_KEYS = Object.keys(envSchema.shape) as Array<keyof Env>;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
+}
+
+/** The variables a shell block may receive: only those named in FACTORY_SHELL_ENV, never the whole environment. */
+export function shellEnvironment(env: Env, source: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> | undefined {
+  if (env.FACTORY_SHELL_ENV === undefined) return undefined;
+  const names = env.FACTORY_SHELL_ENV.split(',').map((n) => n.trim()).filter(Boolean);
+  return Object.fromEntries(names.map((name) => [name, source[name]]));
 }
 
 /** Parses the environment once; throws a ConfigError whose message says which variable and how to fix it. */

@@ -56,3 +56,7 @@ export const slaPolicySchema = z.strictObject({
 export type LadderStep = z.output<typeof ladderStepSchema>;
 export type SlaPolicy = z.output<typeof slaPolicySchema>;
 export type QuietHours = z.output<typeof quietHoursSchema>;
+/** One ladder action (additive: used by the SLA engine, cards and read models). */
+export type LadderAction = (typeof LADDER_ACTIONS)[number];
+/** What happens to a gate when its deadline passes (additive). */
+export type DeadlineAction = (typeof DEADLINE_ACTIONS)[number];

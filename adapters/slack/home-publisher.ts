@@ -1,0 +1,38 @@
+import type { webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { Actor } from '../../src/domain/actor';
+import type { FactoryService } from '../../src/runner/factory-service';
+import { buildHomeView } from './home-view';
+
+export interface HomePublisherDeps {
+  client: webApi.WebClient;
+  service: FactoryService;
+  now: () => Date;
+  publicBaseUrl?: string;
+  log: Logger;
+}
+
+/**
+ * Publishes a person's App Home tab (views.publish). It is refreshed when they open it and after
+ * each of their own decisions from Slack; other people's decisions show the next time they open
+ * it (Slack shows the last published view until then). Never throws: Home is a convenience, and a
+ * failure to refresh it must not turn a successful decision into an error.
+ */
+export class HomePublisher {
+  constructor(private readonly deps: HomePublisherDeps) {}
+
+  async publish(actor: Actor): Promise<void> {
+    const { service, log } = this.deps;
+    const now = this.deps.now();
+    try {
+      const [pending, active, blockers] = await Promise.all([service.pendingFor(actor, now), service.listActiveRuns(now), service.blockers(now)]);
+      // Runs remember their creator's display name only, so "mine" is matched on the name this
+      // adapter resolves the same way for every request (see actor-resolver.ts).
+      const myRuns = active.filter((run) => run.createdBy === actor.name);
+      const view = buildHomeView({ pending, myRuns, blockers }, { now, publicBaseUrl: this.deps.publicBaseUrl });
+      await this.deps.client.views.publish({ user_id: actor.id, view });
+    } catch (error) {
+      log.warn({ err: error, user: actor.id }, 'could not publish the Slack Home tab');
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import { approveCommand } from './approve';
+import { auditCommand } from './audit';
+import { autonomyCommand } from './autonomy';
+import { blockersCommand } from './blockers';
+import { cancelCommand } from './cancel';
+import { claimCommand } from './claim';
+import { helpCommand } from './help';
+import { pendingCommand } from './pending';
+import { rejectCommand } from './reject';
+import { retryCommand } from './retry';
+import { runCommand } from './run';
+import { schedulesCommand } from './schedules';
+import { statusCommand } from './status';
+import { templatesCommand } from './templates';
+import type { AnyCommand } from './types';
+
+/** Every /factory subcommand, in the order help lists them. An explicit list, never a folder scan. */
+export const COMMANDS: readonly AnyCommand[] = [
+  statusCommand,
+  blockersCommand,
+  pendingCommand,
+  runCommand,
+  approveCommand,
+  rejectCommand,
+  claimCommand,
+  retryCommand,
+  cancelCommand,
+  autonomyCommand,
+  templatesCommand,
+  schedulesCommand,
+  auditCommand,
+  helpCommand,
+];

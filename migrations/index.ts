@@ -1,0 +1,19 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_runs_and_blocks';
+import * as m0002 from './0002_gates';
+import * as m0003 from './0003_artifacts_and_audit';
+import * as m0004 from './0004_outbox_and_messages';
+import * as m0005 from './0005_schedules';
+
+/**
+ * Every migration, by name, in the order they apply (kysely sorts by name). An explicit list, not
+ * a folder scan: bundlers and tests see exactly what production runs. Append only; never edit one
+ * that has shipped.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_runs_and_blocks': m0001,
+  '0002_gates': m0002,
+  '0003_artifacts_and_audit': m0003,
+  '0004_outbox_and_messages': m0004,
+  '0005_schedules': m0005,
+};

@@ -1,0 +1,167 @@
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { Env } from './config';
+import { shellEnvironment } from './config';
+import type { FileConfig } from './config-file';
+import type { ChatAdapter } from './domain/chat-adapter';
+import type { Platform } from './domain/statuses';
+import { SimulateExecutor } from './executors/simulate.executor';
+import { createExecutorRegistry } from './executors/registry';
+import { WebhookCallbacks } from './executors/webhook-callbacks';
+import { HttpServer } from './http/server';
+import { Metrics } from './metrics';
+import { OutboxDelivery } from './outbox/outbox-delivery';
+import { Notifier } from './runner/notifier';
+import { RunService } from './runner/run-service';
+import { Runner } from './runner/runner';
+import type { ServiceContext } from './runner/service-context';
+import { TemplateCatalog } from './runner/template-catalog';
+import { openDatabase, type Database } from './store/database';
+import { migrateToLatest } from './store/migrate';
+import { COMMANDS } from '../commands/index';
+import type { DispatchDeps } from '../commands/dispatch';
+
+/** What an adapter gets to do its job: the commands to call, the HTTP server to mount on, a logger. */
+export interface AdapterContext {
+  dispatch: DispatchDeps;
+  http: HttpServer;
+  log: Logger;
+  now: () => Date;
+}
+
+export interface AdapterFactory {
+  platform: Platform;
+  create(ctx: AdapterContext): ChatAdapter;
+}
+
+export interface FactoryAppOptions {
+  env: Env;
+  fileConfig: FileConfig;
+  log: Logger;
+  adapters: readonly AdapterFactory[];
+  /** An already open database (tests); otherwise opened from env. */
+  database?: Database;
+  now?: () => Date;
+}
+
+/**
+ * Builds the whole bot: store, runner, outbox, adapters and HTTP routes, wired once. `start()`
+ * starts taking work; `stop()` stops taking work, lets running attempts finish (or releases them)
+ * and closes everything.
+ */
+export async function createFactoryApp(opts: FactoryAppOptions) {
+  const { env, fileConfig, log } = opts;
+  const now = opts.now ?? (() => new Date());
+  const metrics = new Metrics({ defaultMetrics: true });
+  const database =
+    opts.database ?? (await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: join(env.FACTORY_DATA_DIR, 'pglite'), log: (m) => log.info(m) }));
+  const applied = await migrateToLatest(database.db);
+  if (applied.length) log.info({ migrations: applied }, 'database migrated');
+  const catalog = await TemplateCatalog.load(env.FACTORY_TEMPLATES_DIR);
+  for (const bad of catalog.invalid) log.error({ file: bad.file, issues: bad.issues }, 'a template has errors and cannot run');
+
+  const platforms = opts.adapters.map((a) => a.platform);
+  const notifier = new Notifier({ platforms, channels: fileConfig.channels });
+  const holder: { runner?: Runner } = {};
+  const ctx: ServiceContext = {
+    database,
+    catalog,
+    config: fileConfig,
+    notifier,
+    escalationDefaults: fileConfig.escalation,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    metrics,
+    onRunCancelled: (runId) => holder.runner?.cancelRun(runId),
+  };
+  const service = new RunService(ctx, now);
+  const http = new HttpServer(log);
+  const dispatch: DispatchDeps = {
+    commands: COMMANDS,
+    service,
+    log,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    onOutcome: (command, platform, outcome) => metrics.commands.inc({ command, platform, outcome }),
+  };
+  const adapters = new Map<Platform, ChatAdapter>();
+  for (const factory of opts.adapters) adapters.set(factory.platform, factory.create({ dispatch, http, log: log.child({ platform: factory.platform }), now }));
+
+  const callbacks = new WebhookCallbacks({ secret: env.WEBHOOK_SECRET });
+  const executors = createExecutorRegistry({
+    simulate: { timeScale: 1 },
+    shell: env.FACTORY_SHELL_ENV === undefined ? undefined : { env: shellEnvironment(env) },
+    anthropic: { apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL, skillsDir: join(env.FACTORY_TEMPLATES_DIR, 'skills') },
+    webhook: env.WEBHOOK_SECRET
+      ? { secret: env.WEBHOOK_SECRET, callbackUrl: `${env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.PORT}`}/callbacks/webhook`, callbacks }
+      : undefined,
+  });
+  const owner = `${hostname()}:${process.pid}`;
+  const runner = new Runner({
+    database,
+    executors,
+    rehearsal: new SimulateExecutor({ timeScale: env.SIMULATE_TIME_SCALE }),
+    deps: ctx,
+    log: log.child({ component: 'runner' }),
+    metrics,
+    concurrency: env.RUNNER_CONCURRENCY,
+    owner,
+    now,
+  });
+  holder.runner = runner;
+  const outbox = new OutboxDelivery({
+    database,
+    adapters,
+    log,
+    metrics,
+    owner,
+    now,
+    pager: env.PAGER_EVENTS_URL && env.PAGER_ROUTING_KEY ? { url: env.PAGER_EVENTS_URL, routingKey: env.PAGER_ROUTING_KEY } : undefined,
+  });
+
+  let ready = false;
+  http
+    .route('GET', '/healthz', () => ({ status: 200, body: { ok: true } }))
+    .route('GET', '/readyz', async () => {
+      if (!ready) return { status: 503, body: { ok: false, reason: 'starting' } };
+      try {
+        await database.db.selectFrom('runs').select('id').limit(1).execute();
+        return { status: 200, body: { ok: true, database: database.kind, adapters: platforms } };
+      } catch (error) {
+        return { status: 503, body: { ok: false, reason: `database: ${(error as Error).message}` } };
+      }
+    })
+    .route('GET', '/metrics', async () => ({ status: 200, headers: { 'content-type': metrics.registry.contentType }, body: await metrics.registry.metrics() }))
+    .route('POST', '/callbacks/webhook', (req) => callbacks.handleCallback(req.rawBody, req.headers, now()));
+
+  return {
+    database,
+    service,
+    dispatch,
+    runner,
+    outbox,
+    http,
+    adapters,
+    metrics,
+    catalog,
+    ctx,
+    async start(port = env.PORT): Promise<number> {
+      const bound = await http.listen(port);
+      for (const adapter of adapters.values()) await adapter.start();
+      runner.start();
+      outbox.start();
+      ready = true;
+      log.info({ port: bound, database: database.kind, adapters: platforms, templates: catalog.list().map((t) => t.id) }, 'process factory is running');
+      return bound;
+    },
+    async stop(): Promise<void> {
+      ready = false;
+      await runner.stop();
+      await outbox.stop();
+      for (const adapter of adapters.values()) await adapter.stop().catch((error) => log.warn({ err: error }, 'adapter stop failed'));
+      await http.close();
+      await database.close();
+    },
+  };
+}
+
+export type FactoryApp = Awaited<ReturnType<typeof createFactoryApp>>;

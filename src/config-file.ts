@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { slaPolicySchema, quietHoursSchema } from './schema/sla';
+import { ROLES } from './domain/statuses';
+
+/**
+ * A principal names who a role is granted to:
+ *   "discord:user:<id>", "discord:role:<id>", "slack:user:<id>", "slack:group:<id>", "console:user:console",
+ *   or "*" for everyone.
+ */
+export const principalSchema = z
+  .string()
+  .regex(
+    /^(\*|(discord|slack|console):(user|role|group):[A-Za-z0-9_.-]+)$/,
+    'write a principal as "discord:user:<id>", "discord:role:<id>", "slack:user:<id>", "slack:group:<id>" or "*"',
+  );
+
+const platformChannelsSchema = z.strictObject({
+  discord: z.string().regex(/^\d{15,25}$/, 'a Discord channel id is a snowflake (digits)').optional(),
+  slack: z.string().regex(/^[CGD][A-Z0-9]{6,}$/, 'a Slack channel id looks like C0123ABCD').optional(),
+  console: z.string().optional(),
+});
+
+export const fileConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  /** Role -> principals holding it. Without this section, only platform admins may act. */
+  roles: z.partialRecord(z.enum(ROLES), z.array(principalSchema)).optional(),
+  /** Named channels (feed, tasks, alerts, deploys, or any name a template or ladder step uses). */
+  channels: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'channel names are lowercase words'), platformChannelsSchema).default({}),
+  /** Default SLA and ladder for every gate (templates and blocks may override). */
+  escalation: slaPolicySchema.optional(),
+  permissions: z
+    .strictObject({
+      /** Refuse a decision on a gate of a run you started yourself. */
+      forbid_self_approval: z.boolean().default(false),
+      /** Discord server administrators and Slack workspace admins get the admin role. */
+      platform_admins_are_admins: z.boolean().default(true),
+    })
+    .default({ forbid_self_approval: false, platform_admins_are_admins: true }),
+  /** Who is paged at the end of the ladder when a template names no owner. */
+  owner: principalSchema.optional(),
+  /** Working hours per person (principal), for quiet hours on personal reminders. */
+  people: z.record(principalSchema, z.strictObject({ quiet_hours: quietHoursSchema })).default({}),
+});
+
+export type FileConfig = z.output<typeof fileConfigSchema>;
+
+export const EMPTY_FILE_CONFIG: FileConfig = fileConfigSchema.parse({});
+
+export class ConfigFileError extends Error {
+  override readonly name = 'ConfigFileError';
+}
+
+/** Parses config JSON; errors name the JSON path and say what is wrong. */
+export function parseFileConfig(input: unknown, source = 'factory.config.json'): FileConfig {
+  const parsed = fileConfigSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => {
+    const path = ['$', ...issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))].join('');
+    const message = issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+    return `- ${path.replace('$.', '$.')}: ${message}`;
+  });
+  throw new ConfigFileError(`${source} is invalid:\n${lines.join('\n')}`);
+}
+
+/**
+ * Loads the optional config file. An explicit path that does not exist is an error (a typo should
+ * not silently drop every role); the default path may be absent.
+ */
+export async function loadFileConfig(path: string | undefined, defaultPath = './factory.config.json'): Promise<FileConfig> {
+  const target = path ?? defaultPath;
+  let text: string;
+  try {
+    text = await readFile(target, 'utf8');
+  } catch (error) {
+    if (!path && (error as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_FILE_CONFIG;
+    throw new ConfigFileError(`Cannot read the config file ${target} (FACTORY_CONFIG): ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigFileError(`${target} is not valid JSON: ${(error as Error).message}`);
+  }
+  return parseFileConfig(json, target);
+}

@@ -1,0 +1,23 @@
+/** SLA ladder arithmetic: pure functions the escalation sweep calls with `now`. */
+export { DEFAULT_LADDER, DEFAULT_SLA } from './default-ladder';
+export { escalationLevelName } from './escalation-level-name';
+export { nextWorkingTime } from './next-working-time';
+export { pagerDutyEvent, PAGERDUTY_SEVERITIES } from './pagerduty-event';
+export type { PagerDutyEventInput, PagerDutySeverity, PagerDutyTriggerEvent } from './pagerduty-event';
+export { parseStepTiming } from './parse-step-timing';
+export { planEscalation } from './plan-escalation';
+export { resolvePolicy } from './resolve-policy';
+export type { SlaPolicyIssue } from './resolve-policy';
+export { DEADLINE_ACTION_KEY } from './types';
+export type {
+  Audience,
+  DeadlineAction,
+  DueStep,
+  EscalationPlan,
+  LadderAction,
+  PlanEscalationInput,
+  ResolvedPolicy,
+  ResolvedStep,
+  SlaGate,
+  StepTiming,
+} from './types';

@@ -1,0 +1,76 @@
+import { buildReminderCard } from '../cards';
+import type { Card } from '../domain/card';
+import type { GateRecord, RunRecord } from '../domain/records';
+import type { DueStep } from '../engine/sla';
+import { gateView } from '../runner/gate-operations';
+import { blockOf } from '../runner/read-models';
+import type { Queryable } from '../store/db-schema';
+import type { Destination, EscalationDeps } from './escalation-deps';
+import { pageSubject, reminderSubject, stepKeyPrefix } from './escalation-deps';
+import { postToNamedChannel, type StepMessage } from './post-to-channel';
+import { usersAmong } from './principal-mentions';
+
+/** The ladder step as the sweep sends it: a DueStep, or the breach message a ladder without a deadline step still owes. */
+export type SendableStep = Pick<DueStep, 'key' | 'level' | 'action' | 'channel' | 'mentions'>;
+
+/**
+ * Turns one due ladder step into outbox rows in the caller's transaction, and says where they went:
+ * - notify, mention: a reminder card in the step's channel (default tasks) with the step's mentions;
+ * - here, warn: the same, always with "@here";
+ * - remind: a DM to the claimant; unclaimed, a DM to each approver named as a user; else the tasks channel;
+ * - escalate: the step's channel (default alerts), mentioning the step's mentions and every admin (config roles.admin);
+ * - page: a PagerDuty page (severity critical) naming the owner, and the same card in the alerts
+ *   channel mentioning the owner, so chat sees that the owner was paged even where paging is not set up.
+ */
+export async function sendLadderStep(deps: EscalationDeps, db: Queryable, run: RunRecord, gate: GateRecord, step: SendableStep, now: Date): Promise<Destination[]> {
+  const { ctx } = deps;
+  const view = { ...(await gateView(ctx, db, run, gate)), escalationLevel: step.level, escalationStep: step.action };
+  const card = buildReminderCard(view, { action: step.action, level: step.level }, { now, publicBaseUrl: ctx.publicBaseUrl });
+  const message = (stepMentions: readonly string[], principals: readonly string[] = [], payload: Card = card): StepMessage => ({
+    key: stepKeyPrefix(gate.id, step.key),
+    subject: reminderSubject(gate.id),
+    card: payload,
+    stepMentions,
+    principals,
+  });
+
+  switch (step.action) {
+    case 'notify':
+    case 'mention':
+      return postToNamedChannel(deps, db, run, step.channel ?? 'tasks', message(step.mentions), now);
+    case 'here':
+    case 'warn':
+      return postToNamedChannel(deps, db, run, step.channel ?? 'tasks', message(withHere(step.mentions)), now);
+    case 'remind':
+      return remind(deps, db, run, gate, step, message(step.mentions), now);
+    case 'escalate':
+      return postToNamedChannel(deps, db, run, step.channel ?? 'alerts', message(step.mentions, ctx.config.roles?.admin ?? []), now);
+    case 'page': {
+      const owner = run.template.owner ?? deps.owner ?? null;
+      const paged: Card = { ...card, fields: [...(card.fields ?? []), { label: 'Owner', value: owner ?? 'no owner configured', inline: true }] };
+      await ctx.notifier.page(db, stepKeyPrefix(gate.id, step.key), pageSubject(gate.id), { dedupKey: `process-factory:gate:${gate.id}`, severity: 'critical' }, paged, now);
+      const chat = await postToNamedChannel(deps, db, run, step.channel ?? 'alerts', message(step.mentions, owner ? [owner] : [], paged), now);
+      return ['pager', ...chat];
+    }
+  }
+}
+
+function withHere(mentions: readonly string[]): string[] {
+  return mentions.includes('@here') ? [...mentions] : [...mentions, '@here'];
+}
+
+/** A DM to whoever the gate waits on, on platforms with a running adapter; the tasks channel when nobody is known. */
+async function remind(deps: EscalationDeps, db: Queryable, run: RunRecord, gate: GateRecord, step: SendableStep, message: StepMessage, now: Date): Promise<Destination[]> {
+  const { notifier } = deps.ctx;
+  const claimant = gate.claimant && gate.claimant.type === 'human' ? [{ platform: gate.claimant.platform, id: gate.claimant.id }] : [];
+  const people = claimant.length > 0 ? claimant : usersAmong(blockOf(run, gate.blockId)?.review?.approvers);
+  const reachable = people.filter((p) => notifier.platforms.includes(p.platform));
+  if (reachable.length === 0) return postToNamedChannel(deps, db, run, step.channel ?? 'tasks', message, now);
+  const went: Destination[] = [];
+  for (const person of reachable) {
+    const { mentions: _none, ...card } = message.card;
+    await notifier.dm(db, person.platform, person.id, message.key, message.subject, card, now);
+    went.push(`${person.platform}:dm:${person.id}`);
+  }
+  return went;
+}

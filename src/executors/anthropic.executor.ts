@@ -1,0 +1,128 @@
+import Anthropic, { APIUserAbortError } from '@anthropic-ai/sdk';
+import type { Message } from '@anthropic-ai/sdk/resources/messages';
+import type { Executor, ExecutorContext, ExecutorJob, ExecutorResult, Usage } from '../domain/executor';
+import { ExecutorError } from '../domain/executor';
+import { formatDuration } from '../schema/duration';
+import { abortError, throwIfAborted } from './abort';
+import { describeApiError, isTransient, permanentApiError } from './anthropic-errors';
+import { DEFAULT_FALLBACK, DEFAULT_MODELS, resolveModelChain, type ModelStep } from './anthropic-models';
+import { DEFAULT_PRICES, estimateCostUsd, type ModelPrice } from './anthropic-pricing';
+import { collectDeclaredArtifacts } from './declared-artifacts';
+import { buildPrompt, DEFAULT_PROMPT_LIMITS, type PromptLimits } from './prompt-builder';
+import { fileSkillReader, loadSkill, type ReadSkill } from './skill-loader';
+import { parseSubmittedResult, SUBMIT_RESULT_TOOL, submitResultTool } from './submit-result-tool';
+
+export interface AnthropicExecutorOptions {
+  /** Without it every block fails with a `not_configured` error (the bot keeps running). */
+  apiKey?: string;
+  /** Default https://api.anthropic.com; tests point it at a local fake. */
+  baseURL?: string;
+  /** Alias -> model id, merged over DEFAULT_MODELS. */
+  models?: Record<string, string>;
+  /** Alias -> next alias on a transient failure, merged over DEFAULT_FALLBACK (undefined ends a chain). */
+  fallback?: Record<string, string | undefined>;
+  /** Alias used when a block's model is null or unset. Default "sonnet". */
+  defaultModel?: string;
+  /** Directory of skill prompts (<skillsDir>/<skill>.md). Default "templates/skills". */
+  skillsDir?: string;
+  /** max_tokens of each request. Default 8192. */
+  maxTokens?: number;
+  /** Reads a skill's text (null when missing); default reads files under skillsDir. */
+  readSkill?: ReadSkill;
+  /** The SDK's own retries per model. Default 0: the fallback chain and the engine's retries are the policy. */
+  maxRetries?: number;
+  /** Budget of one attempt (all models) when the block sets no timeout. Default 10 minutes. */
+  defaultTimeoutMs?: number;
+  /** Price table by family for cost estimates; default DEFAULT_PRICES. */
+  prices?: Record<string, ModelPrice>;
+  promptLimits?: Partial<PromptLimits>;
+}
+
+export const NO_API_KEY_MESSAGE = 'ANTHROPIC_API_KEY is not set: add it to .env, or rehearse with `/factory run <template> simulate`';
+
+/**
+ * Runs a block on Claude: prompt from the skill file, run parameters, upstream artifacts and
+ * feedback; the answer is forced through the submit_result tool and validated with zod. On a
+ * transient API failure the attempt moves along the model fallback chain before it fails.
+ */
+export class AnthropicExecutor implements Executor {
+  readonly runtime = 'anthropic' as const;
+  private readonly client: Anthropic | null;
+  private readonly models: Record<string, string>;
+  private readonly fallback: Record<string, string | undefined>;
+  private readonly skillsDir: string;
+  private readonly readSkill: ReadSkill;
+  private readonly limits: PromptLimits;
+
+  constructor(private readonly options: AnthropicExecutorOptions = {}) {
+    // Pass every connection setting explicitly so the SDK never falls back to process.env.
+    this.client = options.apiKey
+      ? new Anthropic({ apiKey: options.apiKey, baseURL: options.baseURL ?? 'https://api.anthropic.com', maxRetries: options.maxRetries ?? 0 })
+      : null;
+    this.models = { ...DEFAULT_MODELS, ...options.models };
+    this.fallback = { ...DEFAULT_FALLBACK, ...options.fallback };
+    this.skillsDir = options.skillsDir ?? 'templates/skills';
+    this.readSkill = options.readSkill ?? fileSkillReader(this.skillsDir);
+    this.limits = { ...DEFAULT_PROMPT_LIMITS, ...options.promptLimits };
+  }
+
+  async execute(job: ExecutorJob, ctx: ExecutorContext): Promise<ExecutorResult> {
+    if (!this.client) throw new ExecutorError(NO_API_KEY_MESSAGE, false, 'not_configured');
+    throwIfAborted(ctx.signal);
+    const { block } = job;
+    const chain = resolveModelChain(block.model ?? this.options.defaultModel ?? 'sonnet', this.models, this.fallback);
+    const skillText = block.skill ? await loadSkill(this.readSkill, block.skill, this.skillsDir, block.id) : null;
+    const prompt = buildPrompt(job, skillText, this.limits);
+    const budgetMs = block.timeout ?? this.options.defaultTimeoutMs ?? 600_000;
+    const deadline = performance.now() + budgetMs;
+    const failures: string[] = [];
+
+    for (const step of chain) {
+      const remainingMs = Math.floor(deadline - performance.now());
+      if (remainingMs <= 0) break;
+      let message: Message;
+      try {
+        message = await this.client.messages.create(
+          {
+            model: step.model,
+            max_tokens: this.options.maxTokens ?? 8192,
+            system: prompt.system,
+            messages: [{ role: 'user', content: prompt.user }],
+            tools: [submitResultTool(block)],
+            tool_choice: { type: 'tool', name: SUBMIT_RESULT_TOOL },
+          },
+          { signal: ctx.signal, timeout: remainingMs },
+        );
+      } catch (err) {
+        if (ctx.signal.aborted || err instanceof APIUserAbortError) throw abortError(ctx.signal, 'the model request');
+        if (!isTransient(err)) throw permanentApiError(err, step.model);
+        failures.push(`${step.alias} (${step.model}): ${describeApiError(err)}`);
+        ctx.log('anthropic: transient failure, moving down the model chain', { block: block.id, model: step.model, error: describeApiError(err) });
+        continue;
+      }
+      return this.toResult(job, step, chain, message, ctx);
+    }
+
+    if (failures.length < chain.length) {
+      throw new ExecutorError(`model request timed out after ${formatDuration(budgetMs)}${failures.length ? ` (${failures.join('; ')})` : ''}`, true, 'timeout');
+    }
+    throw new ExecutorError(`the Anthropic API is unavailable; tried ${failures.join('; ')}`, true, 'upstream_unavailable');
+  }
+
+  private toResult(job: ExecutorJob, step: ModelStep, chain: ModelStep[], message: Message, ctx: ExecutorContext): ExecutorResult {
+    const model = message.model || step.model;
+    const usage: Usage = {
+      inputTokens: message.usage.input_tokens,
+      outputTokens: message.usage.output_tokens,
+      costUsd: estimateCostUsd(model, message.usage, this.options.prices ?? DEFAULT_PRICES),
+      model,
+    };
+    // Logged before validation: tokens are spent even when the answer is rejected below.
+    ctx.log('anthropic: response', { block: job.block.id, model, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costUsd: usage.costUsd });
+    const result = parseSubmittedResult(message);
+    const collected = collectDeclaredArtifacts(job.block, result.status, result.artifacts, { source: 'the model', retryable: true });
+    if (collected.ignored.length) ctx.log('anthropic: undeclared artifacts ignored', { block: job.block.id, keys: collected.ignored });
+    const log = step === chain[0] ? [] : [`fell back from ${chain[0]!.alias} to ${step.alias} (${step.model})`];
+    return { result: { ...result, artifacts: collected.contents }, artifacts: collected.artifacts, usage, log };
+  }
+}

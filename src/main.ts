@@ -1,0 +1,74 @@
+/**
+ * The entry point (`npm start`): reads the configuration, picks the chat (Discord, Slack, the
+ * console in a terminal, or none), opens the store and starts everything through createFactoryApp.
+ * Boot failures end with one sentence and exit 1; SIGTERM, SIGINT and the console's "exit" stop
+ * cleanly and exit 0.
+ */
+import { createFactoryApp, type FactoryApp } from './app';
+import { readEnv, type Env } from './config';
+import { loadFileConfig } from './config-file';
+import { createLogger, type Logger } from './log';
+import { chooseAdapters } from './boot/choose-adapters';
+import { chooseChatMode, HEADLESS_HINT } from './boot/choose-chat-mode';
+import { chooseLogOptions, consoleLogFile } from './boot/choose-log-options';
+import { describeBootError } from './boot/describe-boot-error';
+import { describeOpening, describeWelcome } from './boot/describe-startup';
+import { exitProcess, Shutdown } from './boot/shutdown';
+
+function printError(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+/** The sentence, then the stack only when asked for (LOG_LEVEL=debug or trace). */
+function reportBootError(error: unknown, env: Env | undefined, log?: Logger): void {
+  printError(describeBootError(error, { port: env?.PORT }));
+  if (env && (env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'trace') && error instanceof Error && error.stack) printError(error.stack);
+  log?.error({ err: error }, 'boot failed');
+}
+
+function readEnvOrExit(): Env | undefined {
+  try {
+    return readEnv();
+  } catch (error) {
+    reportBootError(error, undefined);
+    exitProcess(1);
+    return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  const env = readEnvOrExit();
+  if (!env) return;
+  const mode = chooseChatMode(env, { stdinIsTTY: process.stdin.isTTY === true });
+  const log = createLogger(chooseLogOptions(env, mode, process.stdout.isTTY === true));
+  // Before the console chat is up, the terminal is ours to write to; in other modes, the log is.
+  const say = mode === 'console' ? (text: string) => void process.stdout.write(`${text}\n`) : (text: string) => log.info(text);
+  const shutdown = new Shutdown({ log, say, exit: exitProcess });
+  process.on('SIGTERM', () => void shutdown.request('SIGTERM'));
+  process.on('SIGINT', () => void shutdown.request('SIGINT'));
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
+
+  let app: FactoryApp | undefined;
+  try {
+    const fileConfig = await loadFileConfig(env.FACTORY_CONFIG);
+    if (mode === 'headless') log.warn(HEADLESS_HINT);
+    say(describeOpening(env));
+    const adapters = await chooseAdapters(mode, env, fileConfig, {
+      input: process.stdin,
+      output: process.stdout,
+      banner: describeWelcome(env, consoleLogFile(env)),
+      onExit: (reason) => void shutdown.request(`console ${reason}`),
+    });
+    app = await createFactoryApp({ env, fileConfig, log, adapters });
+    shutdown.setApp(app);
+    if (shutdown.requested) return;
+    await app.start();
+  } catch (error) {
+    reportBootError(error, env, log);
+    // Release what did open (the database and its data-directory lock) before leaving.
+    await app?.stop().catch((stopError: unknown) => log.warn({ err: stopError }, 'stop after a failed boot failed'));
+    exitProcess(1);
+  }
+}
+
+await main();

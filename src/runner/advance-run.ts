@@ -1,0 +1,114 @@
+import { SYSTEM_ACTOR } from '../domain/actor';
+import type { RunRecord } from '../domain/records';
+import { buildBlockFailedCard, buildBlockNoticeCard, buildGateCard, buildRunFinishedCard, buildRunStatusCard } from '../cards';
+import { nextActions } from '../engine/next-actions';
+import type { EngineAction } from '../engine/types';
+import type { SlaPolicy } from '../schema/sla';
+import { appendAudit } from '../store/audit.store';
+import { applyBlockAction, markBlockWaiting } from '../store/block-transitions.store';
+import type { Queryable } from '../store/db-schema';
+import { settleGate } from '../store/gates.store';
+import { endRun, getRunForUpdate, touchRun } from '../store/runs.store';
+import { loadRun, loadRunView, snapshotOf } from './load-run';
+import type { Notifier } from './notifier';
+import { openGate } from './open-gate';
+import { blockOf, toGateView } from './read-models';
+import { getLatestArtifacts } from '../store/artifacts.store';
+
+export interface AdvanceDeps {
+  notifier: Notifier;
+  escalationDefaults?: SlaPolicy;
+  publicBaseUrl?: string;
+}
+
+/** More rounds than any real template needs: each round settles at least one block or gate. */
+const MAX_ROUNDS = 500;
+
+/**
+ * Moves a run forward in the caller's transaction: asks the engine for the next actions, applies
+ * them (with their audit rows and outbox rows), and asks again until nothing is left. The run row is
+ * locked first, so two transactions never advance one run at once.
+ */
+export async function advanceRun(db: Queryable, runId: string, now: Date, deps: AdvanceDeps): Promise<{ run: RunRecord; actions: EngineAction[] }> {
+  let run = await getRunForUpdate(db, runId);
+  if (!run) throw new Error(`run ${runId} vanished while advancing`);
+  const applied: EngineAction[] = [];
+  for (let round = 0; round < MAX_ROUNDS && run.status === 'running'; round++) {
+    const actions = nextActions(snapshotOf(await loadRun(db, run)), now);
+    if (actions.length === 0) break;
+    for (const action of actions) run = await applyAction(db, run, action, now, deps);
+    applied.push(...actions);
+  }
+  if (applied.length > 0) {
+    await touchRun(db, run.id, now);
+    const view = await loadRunView(db, run, deps.publicBaseUrl);
+    await deps.notifier.updateSubject(db, `run:${run.id}`, buildRunStatusCard(view, { now, publicBaseUrl: deps.publicBaseUrl }), `${now.getTime()}:${applied.length}`, now);
+  }
+  return { run, actions: applied };
+}
+
+async function applyAction(db: Queryable, run: RunRecord, action: EngineAction, now: Date, deps: AdvanceDeps): Promise<RunRecord> {
+  const audit = (act: string, entityType: string, entityId: string, extra: { gateId?: string; changes?: object; metadata?: Record<string, unknown> } = {}) =>
+    appendAudit(db, { at: now, actor: SYSTEM_ACTOR, action: act, entityType, entityId, runId: run.id, ...extra });
+  const blockName = (id: string) => blockOf(run, id)?.name ?? id;
+  const card = { now, publicBaseUrl: deps.publicBaseUrl };
+
+  switch (action.type) {
+    case 'open-gate': {
+      const { gate, created } = await openGate(db, run, action, now, deps.escalationDefaults);
+      if (!created) return run;
+      await markBlockWaiting(db, run.id, action);
+      await audit(action.mode === 'gate' ? 'gate.opened' : `gate.${action.mode}_approved`, 'gate', gate.id, {
+        gateId: gate.id,
+        metadata: { block: action.blockId, position: action.position, kind: action.kind, attempt: action.attempt, mode: action.mode },
+      });
+      const { blocks } = await loadRun(db, run);
+      const view = toGateView(run, gate, blocks, await getLatestArtifacts(db, run.id, { blockIds: [action.blockId] }), deps.publicBaseUrl);
+      if (action.mode === 'auto') {
+        await deps.notifier.toRunThread(db, run, `gate:${gate.id}`, buildBlockNoticeCard({ kind: 'auto-approved', blockName: view.blockName, runName: run.name }), now);
+      } else {
+        await deps.notifier.gateOpened(db, run, gate.id, buildGateCard(view, card), now);
+      }
+      return run;
+    }
+    case 'settle-gate':
+      await settleGate(db, action.gateId);
+      return run;
+    case 'complete-run':
+    case 'fail-run': {
+      const reason = action.type === 'fail-run' ? action.reason : null;
+      const ended = await endRun(db, run.id, { status: action.type === 'complete-run' ? 'completed' : 'failed', now, reason });
+      if (!ended) return run;
+      await audit(action.type === 'complete-run' ? 'run.completed' : 'run.failed', 'run', run.id, {
+        changes: { from: 'running', to: ended.status },
+        ...(reason ? { metadata: { reason } } : {}),
+      });
+      const view = await loadRunView(db, ended, deps.publicBaseUrl);
+      const finished = buildRunFinishedCard(view, card);
+      if (action.type === 'fail-run') await deps.notifier.alert(db, ended, 'finished', finished, now);
+      else await deps.notifier.toRunThread(db, ended, 'finished', finished, now);
+      return ended;
+    }
+    default: {
+      const changed = await applyBlockAction(db, run.id, action, now);
+      if (!changed) return run;
+      await audit(`block.${action.type.replace('-block', '')}`, 'block', action.blockId, { metadata: describeBlockAction(action) });
+      if (action.type === 'fail-block') {
+        const view = await loadRunView(db, run, deps.publicBaseUrl);
+        const block = view.blocks.find((b) => b.id === action.blockId);
+        if (block) await deps.notifier.alert(db, run, `failed:${action.blockId}:${block.attempts}`, buildBlockFailedCard(view, block, card), now);
+      } else if (action.type === 'retry-block' || action.type === 'rework-block' || action.type === 'complete-block') {
+        const kind = action.type === 'retry-block' ? 'retry' : action.type === 'rework-block' ? 'rework' : 'done';
+        const detail = action.type === 'retry-block' ? action.reason : action.type === 'rework-block' ? action.feedback : action.score != null ? `score ${action.score}` : null;
+        const key = `${action.blockId}:${action.type}:${'attempt' in action ? action.attempt : 'done'}`;
+        await deps.notifier.toRunThread(db, run, key, buildBlockNoticeCard({ kind, blockName: blockName(action.blockId), runName: run.name, detail }), now);
+      }
+      return run;
+    }
+  }
+}
+
+function describeBlockAction(action: EngineAction): Record<string, unknown> {
+  const { type: _type, blockId: _block, ...rest } = action as EngineAction & { blockId: string };
+  return rest;
+}

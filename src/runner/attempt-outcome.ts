@@ -1,0 +1,16 @@
+import type { AttemptOutcome } from '../domain/run';
+import { ExecutorError, type ExecutorResult } from '../domain/executor';
+
+/** Turns what an executor returned (or threw) into the outcome the engine settles. */
+export function outcomeOf(result: ExecutorResult | { error: unknown; timedOut: boolean }): AttemptOutcome {
+  if ('result' in result) {
+    const r = result.result;
+    if (r.status === 'NEEDS_CLARIFICATION') return { kind: 'needs_clarification', question: r.clarification_needed || r.reasoning || 'The agent needs more information.' };
+    if (r.status === 'BLOCKED') return { kind: 'blocked', blockers: r.blockers.length ? r.blockers : [r.reasoning || 'blocked without a reason'] };
+    return { kind: 'complete', metrics: { ...r.metrics } };
+  }
+  const message = result.error instanceof Error ? result.error.message : String(result.error);
+  if (result.timedOut) return { kind: 'timeout', error: `timed out: ${message}` };
+  const retryable = result.error instanceof ExecutorError ? result.error.retryable : true;
+  return { kind: 'failed', error: message.slice(0, 2000), retryable };
+}

@@ -1,0 +1,66 @@
+import type { Actor } from '../domain/actor';
+import type { Autonomy, Platform } from '../domain/statuses';
+import type { AuditEntryView, DecisionSource, BlockerView, GateView, RunView, ScheduleView, TemplateSummaryView } from '../domain/views';
+
+/** Where a command was typed: replies and the run's thread go there. */
+export interface Origin {
+  platform: Platform;
+  channelId: string;
+  threadId?: string | null;
+}
+
+export interface CreateRunInput {
+  templateId: string;
+  name?: string;
+  params: Record<string, string>;
+  simulate: boolean;
+  actor: Actor;
+  origin: Origin;
+  autonomy?: Record<string, Autonomy>;
+}
+
+export type GateDecision = 'approve' | 'reject';
+
+export interface DecideGateInput {
+  gateId: string;
+  decision: GateDecision;
+  reason?: string;
+  actor: Actor;
+  /** The person confirmed a decision the gate asks to confirm. */
+  confirmed?: boolean;
+  /** How the decision was made (a button, a form, a typed command), for the audit log and the card. */
+  via?: DecisionSource;
+}
+
+/** What a decision call returns: either this caller decided, or someone already had. */
+export type DecideGateResult =
+  | { outcome: 'decided'; gate: GateView }
+  | { outcome: 'already-decided'; gate: GateView };
+
+/**
+ * Everything commands may ask of the factory. Every mutation is one transaction with its audit
+ * row and outbox rows; every refusal is a UserError with a sentence for the person.
+ */
+export interface FactoryService {
+  listTemplates(): Promise<TemplateSummaryView[]>;
+  createRun(input: CreateRunInput): Promise<RunView>;
+  getRun(runId: string, now: Date): Promise<RunView>;
+  listActiveRuns(now: Date): Promise<RunView[]>;
+  decideGate(input: DecideGateInput, now: Date): Promise<DecideGateResult>;
+  claimGate(gateId: string, actor: Actor, now: Date): Promise<GateView>;
+  snoozeGate(gateId: string, actor: Actor, forMs: number, now: Date): Promise<GateView>;
+  /** A guided gate ran on automatically; a person asks for it to be reviewed after all. */
+  flagGate(gateId: string, actor: Actor, now: Date): Promise<GateView>;
+  getGate(gateId: string, now: Date): Promise<GateView>;
+  retryBlock(runId: string, blockId: string, actor: Actor, now: Date): Promise<RunView>;
+  cancelRun(runId: string, actor: Actor, reason: string, now: Date): Promise<RunView>;
+  setAutonomy(runId: string, target: string, level: Autonomy, actor: Actor, now: Date): Promise<RunView>;
+  blockers(now: Date): Promise<BlockerView[]>;
+  /** Pending gates this actor may decide (or has claimed). */
+  pendingFor(actor: Actor, now: Date): Promise<GateView[]>;
+  audit(runId: string, limit: number): Promise<AuditEntryView[]>;
+  listSchedules(now: Date): Promise<ScheduleView[]>;
+  setSchedulePaused(templateId: string, paused: boolean, actor: Actor, now: Date): Promise<ScheduleView>;
+  /** Ids for autocomplete: active run ids with names, pending gate ids with labels, block ids of a run. */
+  suggest(kind: 'template' | 'run' | 'gate' | 'block', prefix: string, context?: { runId?: string }): Promise<Array<{ value: string; label: string }>>;
+}

@@ -1,0 +1,136 @@
+import type { Actor } from '../domain/actor';
+import { UserError } from '../domain/errors';
+import type { GateRecord, RunRecord } from '../domain/records';
+import type { GateView } from '../domain/views';
+import { buildGateCard, describeDecision } from '../cards';
+import { authorize } from '../permissions/authorize';
+import { getLatestArtifacts } from '../store/artifacts.store';
+import { appendAudit } from '../store/audit.store';
+import { listBlockRuns } from '../store/blocks.store';
+import type { Queryable } from '../store/db-schema';
+import { decideGate as decideGateRow } from '../store/gate-decisions.store';
+import { claimGate as claimGateRow, setGateEscalation, snoozeGate as snoozeGateRow } from '../store/gate-tasks.store';
+import { getGate } from '../store/gates.store';
+import { getRun, getRunForUpdate } from '../store/runs.store';
+import { transaction } from '../store/transaction';
+import type { DecideGateInput, DecideGateResult } from './factory-service';
+import { advanceRun } from './advance-run';
+import { blockOf, toGateView } from './read-models';
+import type { ServiceContext } from './service-context';
+
+/** The gate and its run, or a UserError that says what there is instead. */
+export async function requireGate(db: Queryable, gateId: string): Promise<{ gate: GateRecord; run: RunRecord }> {
+  const gate = await getGate(db, gateId);
+  const run = gate && (await getRun(db, gate.runId));
+  if (!gate || !run) throw new UserError('unknown_gate', `There is no gate #${gateId}. \`/factory pending\` lists the gates waiting on you.`);
+  return { gate, run };
+}
+
+export async function gateView(ctx: ServiceContext, db: Queryable, run: RunRecord, gate: GateRecord): Promise<GateView> {
+  const blocks = await listBlockRuns(db, run.id);
+  const artifacts = await getLatestArtifacts(db, run.id, { blockIds: [gate.blockId] });
+  return toGateView(run, gate, blocks, artifacts, ctx.publicBaseUrl);
+}
+
+/** Re-renders every copy of a gate's card (after a decision, a claim, a cancellation). */
+export async function refreshGateCard(ctx: ServiceContext, db: Queryable, run: RunRecord, gate: GateRecord, now: Date, version: string): Promise<GateView> {
+  const view = await gateView(ctx, db, run, gate);
+  await ctx.notifier.updateSubject(db, `gate:${gate.id}`, buildGateCard(view, { now, publicBaseUrl: ctx.publicBaseUrl }), version, now);
+  return view;
+}
+
+/**
+ * Decides a gate exactly once. The permission checks come first (role, named approvers, no
+ * self-approval); the decision itself is one conditional UPDATE, so of any number of concurrent
+ * callers one decides and the others are told who did, and when.
+ */
+export async function decideGate(ctx: ServiceContext, input: DecideGateInput, now: Date): Promise<DecideGateResult> {
+  const { gate, run } = await requireGate(ctx.database.db, input.gateId);
+  if (gate.status !== 'pending') return { outcome: 'already-decided', gate: await gateView(ctx, ctx.database.db, run, gate) };
+  if (run.status !== 'running') {
+    throw new UserError('run_not_active', `Run #${run.id} (${run.name}) is ${run.status}; its gates can no longer be decided.`);
+  }
+  const block = blockOf(run, gate.blockId);
+  const roles = authorize(input.actor, 'gate.decide', ctx.config, { approvers: block?.review?.approvers, runStartedBy: run.creator });
+  const reason = input.reason?.trim() || null;
+  if (input.decision === 'reject' && !reason) {
+    throw new UserError('invalid_arguments', 'Say why you reject it: the reason goes to the audit log and to the block’s rework.');
+  }
+  if (block?.review?.confirm && !input.confirmed) {
+    throw new UserError('confirmation_required', `Gate #${gate.id} asks for a confirmation: use its card’s Approve button, or type the command again.`);
+  }
+  const via = input.via ?? 'command';
+  const result = await transaction(ctx.database, async (trx) => {
+    // Lock order: the run row first, then the gate (the same order advanceRun takes).
+    await getRunForUpdate(trx, run.id);
+    const decided = await decideGateRow(trx, { gateId: gate.id, status: input.decision === 'approve' ? 'approved' : 'rejected', actor: input.actor, via, reason, now });
+    if (decided.outcome === 'not-found') throw new UserError('unknown_gate', `There is no gate #${gate.id}.`);
+    if (decided.outcome === 'already-decided') return { outcome: 'already-decided' as const, gate: decided.gate };
+    await appendAudit(trx, {
+      at: now,
+      actor: input.actor,
+      action: input.decision === 'approve' ? 'gate.approved' : 'gate.rejected',
+      entityType: 'gate',
+      entityId: gate.id,
+      runId: run.id,
+      gateId: gate.id,
+      changes: { from: 'pending', to: decided.gate.status },
+      metadata: { reason, via, platform: input.actor.platform, roles, block: gate.blockId },
+    });
+    await refreshGateCard(ctx, trx, run, decided.gate, now, `decided`);
+    await advanceRun(trx, run.id, now, ctx);
+    return { outcome: 'decided' as const, gate: decided.gate };
+  });
+  if (result.outcome === 'decided') ctx.metrics?.gateDecisions.inc({ decision: input.decision, platform: input.actor.platform });
+  return { outcome: result.outcome, gate: await gateView(ctx, ctx.database.db, run, result.gate) };
+}
+
+/** "I'm on it": quiets the reminders aimed at everyone; the gate stays pending. */
+export async function claimGate(ctx: ServiceContext, gateId: string, actor: Actor, now: Date): Promise<GateView> {
+  const { run } = await requireGate(ctx.database.db, gateId);
+  authorize(actor, 'gate.claim', ctx.config);
+  return transaction(ctx.database, async (trx) => {
+    const result = await claimGateRow(trx, { gateId, actor, now });
+    if (result.outcome === 'not-found') throw new UserError('unknown_gate', `There is no gate #${gateId}.`);
+    if (result.outcome === 'not-pending') {
+      throw new UserError('gate_not_pending', `Gate #${gateId} was already decided: ${describeDecision(await gateView(ctx, trx, run, result.gate), now)}.`);
+    }
+    if (result.outcome === 'claimed-by-other') {
+      throw new UserError('gate_not_pending', `Gate #${gateId} is already claimed by ${result.gate.claimant?.name ?? 'someone else'}.`);
+    }
+    await appendAudit(trx, { at: now, actor, action: 'gate.claimed', entityType: 'gate', entityId: gateId, runId: run.id, gateId });
+    // The sweep re-plans the ladder with the claim on its next pass.
+    await setGateEscalation(trx, { gateId, level: result.gate.escalationLevel, nextEscalationAt: now });
+    return refreshGateCard(ctx, trx, run, result.gate, now, `claimed:${now.getTime()}`);
+  });
+}
+
+/** Delays the next reminder, never past the deadline. */
+export async function snoozeGate(ctx: ServiceContext, gateId: string, actor: Actor, forMs: number, now: Date): Promise<GateView> {
+  const { gate, run } = await requireGate(ctx.database.db, gateId);
+  authorize(actor, 'gate.claim', ctx.config);
+  if (gate.status !== 'pending') throw new UserError('gate_not_pending', `Gate #${gateId} was already decided; there is nothing to snooze.`);
+  const wanted = now.getTime() + forMs;
+  const until = new Date(gate.deadlineAt ? Math.min(wanted, gate.deadlineAt.getTime()) : wanted);
+  return transaction(ctx.database, async (trx) => {
+    const updated = await snoozeGateRow(trx, { gateId, until });
+    if (!updated) throw new UserError('unknown_gate', `There is no gate #${gateId}.`);
+    await appendAudit(trx, { at: now, actor, action: 'gate.snoozed', entityType: 'gate', entityId: gateId, runId: run.id, gateId, metadata: { until: until.toISOString() } });
+    await setGateEscalation(trx, { gateId, level: updated.escalationLevel, nextEscalationAt: now });
+    return gateView(ctx, trx, run, updated);
+  });
+}
+
+/** A guided gate ran on; someone wants it reviewed after all. Reviewers are told where they look. */
+export async function flagGate(ctx: ServiceContext, gateId: string, actor: Actor, now: Date): Promise<GateView> {
+  const { gate, run } = await requireGate(ctx.database.db, gateId);
+  authorize(actor, 'gate.claim', ctx.config);
+  return transaction(ctx.database, async (trx) => {
+    await appendAudit(trx, { at: now, actor, action: 'gate.flagged', entityType: 'gate', entityId: gateId, runId: run.id, gateId });
+    const view = { ...(await gateView(ctx, trx, run, gate)), flaggedBy: { name: actor.name, platform: actor.platform } };
+    const card = buildGateCard(view, { now, publicBaseUrl: ctx.publicBaseUrl });
+    await ctx.notifier.updateSubject(trx, `gate:${gateId}`, card, `flagged:${now.getTime()}`, now);
+    await ctx.notifier.toReviewChannels(trx, run, `gate:${gateId}:flagged:${now.getTime()}`, `gate:${gateId}`, card, now);
+    return view;
+  });
+}

@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import type { Actor } from '../domain/actor';
+import { UserError } from '../domain/errors';
+import type { Autonomy } from '../domain/statuses';
+import type { RunView } from '../domain/views';
+import { buildRunStatusCard } from '../cards';
+import { authorize } from '../permissions/authorize';
+import { resolveParams } from '../schema/resolve-params';
+import type { Template } from '../schema/template';
+import { appendAudit } from '../store/audit.store';
+import { applyBlockAction, cancelOpenBlocks } from '../store/block-transitions.store';
+import { findBlockRun, insertBlockRuns } from '../store/blocks.store';
+import { cancelPendingGates } from '../store/gate-decisions.store';
+import { reopenFailedRun } from '../store/run-reopen.store';
+import { endRun, getRunForUpdate, insertRun, setRunAutonomy } from '../store/runs.store';
+import { afterCommit, transaction } from '../store/transaction';
+import type { CreateRunInput } from './factory-service';
+import { advanceRun } from './advance-run';
+import { refreshGateCard } from './gate-operations';
+import { loadRunView, requireRun } from './load-run';
+import type { ServiceContext } from './service-context';
+
+/** A readable default name: the first text parameter ("Ana Lopez"), else the template's name. */
+function defaultRunName(template: Template, params: Record<string, unknown>): string {
+  const first = Object.entries(template.params).find(([name, spec]) => spec.type === 'string' && typeof params[name] === 'string' && params[name]);
+  return first ? String(params[first[0]]).slice(0, 100) : template.name;
+}
+
+/** Creates a run, starts what can start, and posts its status card; one transaction. */
+export async function createRun(ctx: ServiceContext, input: CreateRunInput, now: Date, templateOverride?: Template): Promise<RunView> {
+  authorize(input.actor, 'run.create', ctx.config);
+  const template = templateOverride ?? ctx.catalog.get(input.templateId);
+  const params = resolveParams(template, input.params);
+  if (!params.ok) {
+    const usage = Object.entries(template.params)
+      .map(([name, p]) => (p.required && p.default === undefined ? `${name}=<${p.type}>` : `[${name}=<${p.type}>]`))
+      .join(' ');
+    throw new UserError('invalid_params', `Cannot start ${template.id}: ${params.problems.map((p) => p.message).join('; ')}.\nUsage: /factory run ${template.id}${usage ? ` ${usage}` : ''}`);
+  }
+  return transaction(ctx.database, async (trx) => {
+    const run = await insertRun(
+      trx,
+      {
+        template,
+        name: input.name?.trim() || defaultRunName(template, params.params),
+        params: params.params,
+        autonomy: input.autonomy ?? {},
+        simulate: input.simulate,
+        seed: randomBytes(8).toString('hex'),
+        createdBy: input.actor,
+        origin: { platform: input.origin.platform, channelId: input.origin.channelId, threadId: input.origin.threadId ?? null },
+      },
+      now,
+    );
+    await insertBlockRuns(trx, run.id, template.blocks);
+    await appendAudit(trx, {
+      at: now,
+      actor: input.actor,
+      action: 'run.created',
+      entityType: 'run',
+      entityId: run.id,
+      runId: run.id,
+      metadata: { template: template.id, version: template.version ?? null, params: params.params, simulate: input.simulate, platform: input.actor.platform },
+    });
+    const advanced = await advanceRun(trx, run.id, now, ctx);
+    const view = await loadRunView(trx, advanced.run, ctx.publicBaseUrl);
+    await ctx.notifier.runCreated(trx, advanced.run, buildRunStatusCard(view, { now, publicBaseUrl: ctx.publicBaseUrl }), now);
+    return view;
+  });
+}
+
+/** Runs a failed block again (a new attempt); a failed run comes back to life with it. */
+export async function retryBlock(ctx: ServiceContext, runId: string, blockId: string, actor: Actor, now: Date): Promise<RunView> {
+  authorize(actor, 'block.retry', ctx.config);
+  await requireRun(ctx.database.db, runId);
+  return transaction(ctx.database, async (trx) => {
+    let run = (await getRunForUpdate(trx, runId))!;
+    const block = await findBlockRun(trx, runId, blockId);
+    if (!block) {
+      const ids = run.template.blocks.map((b) => b.id).join(', ');
+      throw new UserError('unknown_block', `Run #${runId} has no block "${blockId}". Its blocks: ${ids}.`);
+    }
+    if (block.status !== 'failed') {
+      throw new UserError('block_not_retryable', `Only a failed block can be retried; ${blockId} is ${block.status}.`);
+    }
+    if (run.status === 'failed') run = (await reopenFailedRun(trx, runId, now)) ?? run;
+    if (run.status !== 'running') throw new UserError('run_not_active', `Run #${runId} is ${run.status}; it cannot be retried.`);
+    await applyBlockAction(trx, runId, { type: 'start-block', blockId, attempt: block.attempts + 1, cause: 'initial' }, now);
+    await appendAudit(trx, { at: now, actor, action: 'block.retried', entityType: 'block', entityId: blockId, runId, changes: { from: 'failed', to: 'ready' }, metadata: { attempt: block.attempts + 1 } });
+    const advanced = await advanceRun(trx, runId, now, ctx);
+    return loadRunView(trx, advanced.run, ctx.publicBaseUrl);
+  });
+}
+
+/** Stops a run: open blocks and gates are cancelled and every gate card says so. */
+export async function cancelRun(ctx: ServiceContext, runId: string, actor: Actor, reason: string, now: Date): Promise<RunView> {
+  authorize(actor, 'run.cancel', ctx.config);
+  const existing = await requireRun(ctx.database.db, runId);
+  if (existing.status !== 'running') throw new UserError('run_not_active', `Run #${runId} is already ${existing.status}.`);
+  return transaction(ctx.database, async (trx) => {
+    const ended = await endRun(trx, runId, { status: 'cancelled', now, reason });
+    if (!ended) throw new UserError('run_not_active', `Run #${runId} has already ended.`);
+    await cancelOpenBlocks(trx, runId, now);
+    const gates = await cancelPendingGates(trx, runId, { actor, via: 'command', reason, now });
+    for (const gate of gates) await refreshGateCard(ctx, trx, ended, gate, now, 'cancelled');
+    await appendAudit(trx, { at: now, actor, action: 'run.cancelled', entityType: 'run', entityId: runId, runId, changes: { from: 'running', to: 'cancelled' }, metadata: { reason } });
+    const view = await loadRunView(trx, ended, ctx.publicBaseUrl);
+    await ctx.notifier.updateSubject(trx, `run:${runId}`, buildRunStatusCard(view, { now, publicBaseUrl: ctx.publicBaseUrl }), `cancelled`, now);
+    afterCommit(trx, () => ctx.onRunCancelled?.(runId));
+    return view;
+  });
+}
+
+/** Changes how a run's future gates behave; overrides live on the run, never in the template. */
+export async function setAutonomy(ctx: ServiceContext, runId: string, target: string, level: Autonomy, actor: Actor, now: Date): Promise<RunView> {
+  authorize(actor, 'autonomy.set', ctx.config);
+  const run = await requireRun(ctx.database.db, runId);
+  if (target !== '*' && !run.template.blocks.some((b) => b.id === target)) {
+    throw new UserError('unknown_block', `Run #${runId} has no block "${target}". Name a block id, or all.`);
+  }
+  if (run.status !== 'running') throw new UserError('run_not_active', `Run #${runId} is ${run.status}.`);
+  return transaction(ctx.database, async (trx) => {
+    const before = run.autonomy[target] ?? null;
+    const updated = await setRunAutonomy(trx, runId, { ...run.autonomy, [target]: level }, now);
+    await appendAudit(trx, { at: now, actor, action: 'run.autonomy_set', entityType: 'run', entityId: runId, runId, changes: { from: before, to: level }, metadata: { target } });
+    const advanced = await advanceRun(trx, runId, now, ctx);
+    return loadRunView(trx, advanced.run ?? updated!, ctx.publicBaseUrl);
+  });
+}

@@ -1,0 +1,128 @@
+import { sql } from 'kysely';
+import type { Queryable } from './db-schema';
+import { toOutboxMessage, type OutboxMessage } from './outbox.store';
+
+export interface OutboxRetryPolicy {
+  /** Attempts after which a retryable failure becomes `dead` (default 10). */
+  maxAttempts: number;
+  /** Delay before the next try, given the tries so far (default: 5 s doubling, at most 15 min). */
+  backoffMs: (attempts: number) => number;
+}
+
+/** 5 s, 10 s, 20 s ... capped at 15 min; no jitter, so tests can state exact times. */
+export const outboxBackoffMs = (attempts: number): number => Math.min(15 * 60_000, 5_000 * 2 ** Math.max(0, attempts - 1));
+
+export const DEFAULT_OUTBOX_RETRY: OutboxRetryPolicy = { maxAttempts: 10, backoffMs: outboxBackoffMs };
+
+/**
+ * Claims due messages for delivery: status `sending`, locked to `owner` until now+lockMs, attempts
+ * + 1. Due means pending with next_attempt_at <= now, or `sending` under a lock that ran out (its
+ * sender died). Messages of one subject go in order per platform: a row waits while an older row
+ * of its subject on its platform (or on every platform) is still pending or sending, so a card's
+ * update never overtakes its post, and one platform's outage holds back only that platform.
+ * Pages stay outside the ordering (a pager outage must not hold back chat). SKIP LOCKED lets
+ * senders on several replicas claim side by side. Delivery is at least once: a sender that
+ * outlives its lock may duplicate.
+ */
+export async function claimDueOutbox(db: Queryable, opts: { owner: string; now: Date; lockMs: number; limit: number }): Promise<OutboxMessage[]> {
+  if (opts.limit <= 0) return [];
+  const due = db
+    .selectFrom('outbox as o')
+    .select('o.id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('o.status', '=', 'pending'), eb('o.next_attempt_at', '<=', opts.now)]),
+        eb.and([eb('o.status', '=', 'sending'), eb('o.locked_until', '<', opts.now)]),
+      ]),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('outbox as earlier')
+            .select(sql`1`.as('one'))
+            .whereRef('earlier.subject', '=', 'o.subject')
+            .whereRef('earlier.id', '<', 'o.id')
+            .where('earlier.status', 'in', ['pending', 'sending'])
+            .where('earlier.kind', '<>', 'page')
+            .where('o.kind', '<>', 'page')
+            .where((eb) => eb.or([eb('earlier.platform', 'is', null), eb('o.platform', 'is', null), eb('earlier.platform', '=', eb.ref('o.platform'))])),
+        ),
+      ),
+    )
+    .orderBy('o.next_attempt_at')
+    .orderBy('o.id')
+    .limit(opts.limit)
+    .forUpdate()
+    .skipLocked();
+  const rows = await db
+    .updateTable('outbox')
+    .set((eb) => ({
+      status: 'sending',
+      locked_by: opts.owner,
+      locked_until: new Date(opts.now.getTime() + opts.lockMs),
+      attempts: eb('attempts', '+', 1),
+    }))
+    .where('id', 'in', due)
+    .returningAll()
+    .execute();
+  return rows.map(toOutboxMessage).sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+/** Marks a claimed message delivered. False when this owner no longer holds it (its lock ran out). */
+export async function markOutboxSent(db: Queryable, opts: { id: string; owner: string; now: Date }): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'sent', sent_at: opts.now, locked_by: null, locked_until: null, last_error: null })
+    .where('id', '=', opts.id)
+    .where('status', '=', 'sending')
+    .where('locked_by', '=', opts.owner)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Records a failed delivery. Retryable: back to `pending` at now + backoff(attempts), or `dead`
+ * once attempts reach the maximum. Not retryable (the channel is gone, no permission): `failed` at
+ * once. Returns the updated message, or undefined when this owner no longer holds it.
+ */
+export async function markOutboxFailed(
+  db: Queryable,
+  opts: { id: string; owner: string; now: Date; error: string; retryable: boolean; policy?: OutboxRetryPolicy },
+): Promise<OutboxMessage | undefined> {
+  const policy = opts.policy ?? DEFAULT_OUTBOX_RETRY;
+  const held = await db
+    .selectFrom('outbox')
+    .select('attempts')
+    .where('id', '=', opts.id)
+    .where('status', '=', 'sending')
+    .where('locked_by', '=', opts.owner)
+    .executeTakeFirst();
+  if (!held) return undefined;
+  const status = !opts.retryable ? 'failed' : held.attempts >= policy.maxAttempts ? 'dead' : 'pending';
+  const row = await db
+    .updateTable('outbox')
+    .set({
+      status,
+      last_error: opts.error.slice(0, 2000),
+      next_attempt_at: status === 'pending' ? new Date(opts.now.getTime() + policy.backoffMs(held.attempts)) : opts.now,
+      locked_by: null,
+      locked_until: null,
+    })
+    .where('id', '=', opts.id)
+    .where('status', '=', 'sending')
+    .where('locked_by', '=', opts.owner)
+    .returningAll()
+    .executeTakeFirst();
+  return row && toOutboxMessage(row);
+}
+
+/** Gives back every message this owner holds (a graceful shutdown), due again at `now`. */
+export async function releaseOutboxClaims(db: Queryable, opts: { owner: string; now: Date }): Promise<number> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'pending', next_attempt_at: opts.now, locked_by: null, locked_until: null })
+    .where('status', '=', 'sending')
+    .where('locked_by', '=', opts.owner)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,0 +1,134 @@
+import type { Selectable } from 'kysely';
+import type { Actor } from '../domain/actor';
+import type { RunOrigin, RunRecord } from '../domain/records';
+import type { Autonomy, RunStatus } from '../domain/statuses';
+import type { Template } from '../schema/template';
+import type { Queryable, RunsTable } from './db-schema';
+import { parseActor, parseObject, parseOrigin, toJson, toJsonOrNull } from './json-columns';
+
+export interface NewRun {
+  /** The validated template; stored as a snapshot so later edits never change this run. */
+  template: Template;
+  name: string;
+  params: Record<string, unknown>;
+  autonomy: Record<string, Autonomy>;
+  simulate: boolean;
+  seed: string;
+  createdBy: Actor;
+  origin?: RunOrigin | null;
+}
+
+/** The one place a runs row becomes a RunRecord. */
+export function toRunRecord(row: Selectable<RunsTable>): RunRecord {
+  const creator = parseActor(row.created_by, `run ${row.id} created_by`);
+  return {
+    id: row.id,
+    templateId: row.template_id,
+    templateVersion: row.template_version,
+    // Validated when the run was created and never written since; not parsed again.
+    template: row.template as Template,
+    name: row.name,
+    status: row.status as RunStatus,
+    params: parseObject(row.params, `run ${row.id} params`),
+    autonomy: parseObject(row.autonomy, `run ${row.id} autonomy`) as Record<string, Autonomy>,
+    simulate: row.simulate,
+    seed: row.seed,
+    createdBy: creator.name,
+    creator,
+    origin: parseOrigin(row.origin),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    endedAt: row.ended_at,
+    endReason: row.end_reason,
+  };
+}
+
+/** Creates a run in status `running`. Its blocks are inserted separately (insertBlockRuns). */
+export async function insertRun(db: Queryable, run: NewRun, now: Date): Promise<RunRecord> {
+  const row = await db
+    .insertInto('runs')
+    .values({
+      template_id: run.template.id,
+      template_version: run.template.version === undefined ? null : String(run.template.version),
+      template: toJson(run.template),
+      name: run.name,
+      status: 'running',
+      params: toJson(run.params),
+      autonomy: toJson(run.autonomy),
+      simulate: run.simulate,
+      seed: run.seed,
+      created_by: toJson(run.createdBy),
+      origin: toJsonOrNull(run.origin),
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toRunRecord(row);
+}
+
+export async function getRun(db: Queryable, runId: string): Promise<RunRecord | undefined> {
+  const row = await db.selectFrom('runs').selectAll().where('id', '=', runId).executeTakeFirst();
+  return row && toRunRecord(row);
+}
+
+/**
+ * Loads the run and locks its row until the transaction ends. Every engine pass over a run takes
+ * this lock first, so two replicas (a decision and a finished block) never act on the same stale
+ * snapshot.
+ */
+export async function getRunForUpdate(trx: Queryable, runId: string): Promise<RunRecord | undefined> {
+  const row = await trx.selectFrom('runs').selectAll().where('id', '=', runId).forUpdate().executeTakeFirst();
+  return row && toRunRecord(row);
+}
+
+/** Runs still running, oldest first. */
+export async function listActiveRuns(db: Queryable, opts: { limit?: number } = {}): Promise<RunRecord[]> {
+  const rows = await db.selectFrom('runs').selectAll().where('status', '=', 'running').orderBy('id').limit(opts.limit ?? 100).execute();
+  return rows.map(toRunRecord);
+}
+
+/** Recent runs, newest first, optionally of one template or status. */
+export async function listRuns(db: Queryable, opts: { templateId?: string; status?: RunStatus; limit?: number } = {}): Promise<RunRecord[]> {
+  let query = db.selectFrom('runs').selectAll();
+  if (opts.templateId) query = query.where('template_id', '=', opts.templateId);
+  if (opts.status) query = query.where('status', '=', opts.status);
+  const rows = await query.orderBy('id', 'desc').limit(opts.limit ?? 50).execute();
+  return rows.map(toRunRecord);
+}
+
+/**
+ * Ends a running run (completed, failed or cancelled). Only a running run changes: ending is
+ * final, so a late "fail" cannot overwrite a cancellation. Returns undefined when the run is not
+ * running (or does not exist).
+ */
+export async function endRun(
+  db: Queryable,
+  runId: string,
+  change: { status: Exclude<RunStatus, 'running'>; now: Date; reason?: string | null },
+): Promise<RunRecord | undefined> {
+  const row = await db
+    .updateTable('runs')
+    .set({ status: change.status, ended_at: change.now, updated_at: change.now, end_reason: change.reason ?? null })
+    .where('id', '=', runId)
+    .where('status', '=', 'running')
+    .returningAll()
+    .executeTakeFirst();
+  return row && toRunRecord(row);
+}
+
+/** Replaces the run's autonomy overrides (they live on the run, never in the template). */
+export async function setRunAutonomy(db: Queryable, runId: string, autonomy: Record<string, Autonomy>, now: Date): Promise<RunRecord | undefined> {
+  const row = await db
+    .updateTable('runs')
+    .set({ autonomy: toJson(autonomy), updated_at: now })
+    .where('id', '=', runId)
+    .returningAll()
+    .executeTakeFirst();
+  return row && toRunRecord(row);
+}
+
+/** Bumps updated_at (any change to the run's blocks or gates), for "last activity". */
+export async function touchRun(db: Queryable, runId: string, now: Date): Promise<void> {
+  await db.updateTable('runs').set({ updated_at: now }).where('id', '=', runId).execute();
+}

@@ -1,0 +1,23 @@
+import type { Queryable } from './db-schema';
+
+export interface ScheduleFireRecord {
+  id: string;
+  templateId: string;
+  fireAt: Date;
+  runId: string | null;
+  createdAt: Date;
+}
+
+/** The fires of one schedule, oldest first ("did 06:00 start a run, and which?"). */
+export async function listScheduleFires(db: Queryable, templateId: string): Promise<ScheduleFireRecord[]> {
+  const rows = await db.selectFrom('schedule_fires').selectAll().where('template_id', '=', templateId).orderBy('fire_at').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, templateId: r.template_id, fireAt: r.fire_at, runId: r.run_id, createdAt: r.created_at }));
+}
+
+/**
+ * Sets when a schedule fires next; null stops it (its template is gone or lost its cron trigger).
+ * A schedule that comes back is given a fresh next fire by `upsertSchedule` at the next start.
+ */
+export async function setScheduleNextFire(db: Queryable, templateId: string, nextFireAt: Date | null): Promise<void> {
+  await db.updateTable('schedules').set({ next_fire_at: nextFireAt }).where('template_id', '=', templateId).execute();
+}
