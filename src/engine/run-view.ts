@@ -73,5 +73,7 @@ export function isLaterGate(a: GateState, b: GateState): boolean {
   const ta = a.openedAt?.getTime() ?? 0;
   const tb = b.openedAt?.getTime() ?? 0;
   if (ta !== tb) return ta > tb;
+  // Store ids are increasing integers as text: a longer id is the later one ("10" after "9").
+  if (a.id.length !== b.id.length) return a.id.length > b.id.length;
   return a.id > b.id;
 }

@@ -5,13 +5,13 @@ import { nextActions } from '../engine/next-actions';
 import type { EngineAction } from '../engine/types';
 import type { SlaPolicy } from '../schema/sla';
 import { appendAudit } from '../store/audit.store';
-import { applyBlockAction, markBlockWaiting } from '../store/block-transitions.store';
+import { applyEngineAction, type AppliedAction } from '../store/apply-engine-action.store';
 import type { Queryable } from '../store/db-schema';
-import { settleGate } from '../store/gates.store';
-import { endRun, getRunForUpdate, touchRun } from '../store/runs.store';
-import { loadRun, loadRunView, snapshotOf } from './load-run';
+import { loadRunState } from '../store/run-snapshot.store';
+import { getRun, touchRun } from '../store/runs.store';
+import { loadRun, loadRunView } from './load-run';
 import type { Notifier } from './notifier';
-import { openGate } from './open-gate';
+import { gateOpening, recordOpeningNotice } from './open-gate';
 import { blockOf, toGateView } from './read-models';
 import { getLatestArtifacts } from '../store/artifacts.store';
 
@@ -24,20 +24,28 @@ export interface AdvanceDeps {
 /** More rounds than any real template needs: each round settles at least one block or gate. */
 const MAX_ROUNDS = 500;
 
+type OpenGate = Extract<EngineAction, { type: 'open-gate' }>;
+
 /**
  * Moves a run forward in the caller's transaction: asks the engine for the next actions, applies
  * them (with their audit rows and outbox rows), and asks again until nothing is left. The run row is
  * locked first, so two transactions never advance one run at once.
  */
 export async function advanceRun(db: Queryable, runId: string, now: Date, deps: AdvanceDeps): Promise<{ run: RunRecord; actions: EngineAction[] }> {
-  let run = await getRunForUpdate(db, runId);
-  if (!run) throw new Error(`run ${runId} vanished while advancing`);
+  let state = await loadRunState(db, runId, { lock: true });
+  if (!state) throw new Error(`run ${runId} vanished while advancing`);
+  let run = state.run;
   const applied: EngineAction[] = [];
+  const ctx = { now, gateOpening: (action: OpenGate) => gateOpening(run, action, now, deps.escalationDefaults) };
   for (let round = 0; round < MAX_ROUNDS && run.status === 'running'; round++) {
-    const actions = nextActions(snapshotOf(await loadRun(db, run)), now);
+    const actions = nextActions(state.snapshot, now);
     if (actions.length === 0) break;
-    for (const action of actions) run = await applyAction(db, run, action, now, deps);
+    for (const action of actions) {
+      const result = await applyEngineAction(db, run.id, action, ctx);
+      if (result.changed) run = await recordEffects(db, run, result, now, deps);
+    }
     applied.push(...actions);
+    state = (await loadRunState(db, runId))!;
   }
   if (applied.length > 0) {
     await touchRun(db, run.id, now);
@@ -47,7 +55,9 @@ export async function advanceRun(db: Queryable, runId: string, now: Date, deps: 
   return { run, actions: applied };
 }
 
-async function applyAction(db: Queryable, run: RunRecord, action: EngineAction, now: Date, deps: AdvanceDeps): Promise<RunRecord> {
+/** The audit rows and messages that go with one applied action (its state change is already made). */
+async function recordEffects(db: Queryable, run: RunRecord, result: AppliedAction, now: Date, deps: AdvanceDeps): Promise<RunRecord> {
+  const action = result.action;
   const audit = (act: string, entityType: string, entityId: string, extra: { gateId?: string; changes?: object; metadata?: Record<string, unknown> } = {}) =>
     appendAudit(db, { at: now, actor: SYSTEM_ACTOR, action: act, entityType, entityId, runId: run.id, ...extra });
   const blockName = (id: string) => blockOf(run, id)?.name ?? id;
@@ -55,9 +65,8 @@ async function applyAction(db: Queryable, run: RunRecord, action: EngineAction, 
 
   switch (action.type) {
     case 'open-gate': {
-      const { gate, created } = await openGate(db, run, action, now, deps.escalationDefaults);
-      if (!created) return run;
-      await markBlockWaiting(db, run.id, action);
+      const gate = result.gate!;
+      await recordOpeningNotice(db, run, gate, now, deps.escalationDefaults);
       await audit(action.mode === 'gate' ? 'gate.opened' : `gate.${action.mode}_approved`, 'gate', gate.id, {
         gateId: gate.id,
         metadata: { block: action.blockId, position: action.position, kind: action.kind, attempt: action.attempt, mode: action.mode },
@@ -72,26 +81,21 @@ async function applyAction(db: Queryable, run: RunRecord, action: EngineAction, 
       return run;
     }
     case 'settle-gate':
-      await settleGate(db, action.gateId);
       return run;
     case 'complete-run':
     case 'fail-run': {
+      const ended = (await getRun(db, run.id))!;
       const reason = action.type === 'fail-run' ? action.reason : null;
-      const ended = await endRun(db, run.id, { status: action.type === 'complete-run' ? 'completed' : 'failed', now, reason });
-      if (!ended) return run;
       await audit(action.type === 'complete-run' ? 'run.completed' : 'run.failed', 'run', run.id, {
         changes: { from: 'running', to: ended.status },
         ...(reason ? { metadata: { reason } } : {}),
       });
-      const view = await loadRunView(db, ended, deps.publicBaseUrl);
-      const finished = buildRunFinishedCard(view, card);
+      const finished = buildRunFinishedCard(await loadRunView(db, ended, deps.publicBaseUrl), card);
       if (action.type === 'fail-run') await deps.notifier.alert(db, ended, 'finished', finished, now);
       else await deps.notifier.toRunThread(db, ended, 'finished', finished, now);
       return ended;
     }
     default: {
-      const changed = await applyBlockAction(db, run.id, action, now);
-      if (!changed) return run;
       await audit(`block.${action.type.replace('-block', '')}`, 'block', action.blockId, { metadata: describeBlockAction(action) });
       if (action.type === 'fail-block') {
         const view = await loadRunView(db, run, deps.publicBaseUrl);

@@ -25,3 +25,4 @@ export * from './message-refs.store';
 export * from './escalation-steps.store';
 export * from './schedules.store';
 export * from './run-channels.store';
+export * from './outbox-ordering.store';

@@ -24,8 +24,5 @@ export interface OursMeasurement {
 /** Runs our runner's block-completion and decision→next-block measurements in `ctx`'s database. */
 export type OursCases = (ctx: OursContext) => Promise<OursMeasurement>;
 
-/**
- * Fill in once the runner exists (replace `null` with an `OursCases` function). While `null`,
- * the "ours" rows are left out of the results entirely.
- */
-export const oursCases: OursCases | null = null;
+/** Our runner on PostgreSQL: a wide run of trivial simulate blocks, then gated pairs. */
+export const oursCases: OursCases | null = (ctx) => import('./measure-ours').then((m) => m.measureOurs(ctx));
