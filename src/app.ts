@@ -6,6 +6,7 @@ import { shellEnvironment } from './config';
 import type { FileConfig } from './config-file';
 import type { ChatAdapter } from './domain/chat-adapter';
 import type { Platform } from './domain/statuses';
+import { EscalationSweep } from './escalation/escalation-sweep';
 import { SimulateExecutor } from './executors/simulate.executor';
 import { createExecutorRegistry } from './executors/registry';
 import { WebhookCallbacks } from './executors/webhook-callbacks';
@@ -17,6 +18,7 @@ import { RunService } from './runner/run-service';
 import { Runner } from './runner/runner';
 import type { ServiceContext } from './runner/service-context';
 import { TemplateCatalog } from './runner/template-catalog';
+import { ScheduledRuns } from './scheduling/scheduled-runs';
 import { openDatabase, type Database } from './store/database';
 import { migrateToLatest } from './store/migrate';
 import { COMMANDS } from '../commands/index';
@@ -117,6 +119,9 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     now,
     pager: env.PAGER_EVENTS_URL && env.PAGER_ROUTING_KEY ? { url: env.PAGER_EVENTS_URL, routingKey: env.PAGER_ROUTING_KEY } : undefined,
   });
+  // SLA ladders and cron-triggered runs: node-cron says when to look, the database what is due.
+  const escalation = new EscalationSweep({ ctx, log: log.child({ component: 'escalation' }), metrics, cron: env.ESCALATION_CRON, now, owner: fileConfig.owner });
+  const schedules = new ScheduledRuns({ ctx, log: log.child({ component: 'schedules' }), cron: env.ESCALATION_CRON, now });
 
   let ready = false;
   http
@@ -139,6 +144,8 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     dispatch,
     runner,
     outbox,
+    escalation,
+    schedules,
     http,
     adapters,
     metrics,
@@ -149,12 +156,17 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
       for (const adapter of adapters.values()) await adapter.start();
       runner.start();
       outbox.start();
+      await schedules.declare(now());
+      escalation.start();
+      schedules.start();
       ready = true;
       log.info({ port: bound, database: database.kind, adapters: platforms, templates: catalog.list().map((t) => t.id) }, 'process factory is running');
       return bound;
     },
     async stop(): Promise<void> {
       ready = false;
+      await escalation.stop();
+      await schedules.stop();
       await runner.stop();
       await outbox.stop();
       for (const adapter of adapters.values()) await adapter.stop().catch((error) => log.warn({ err: error }, 'adapter stop failed'));

@@ -4,7 +4,7 @@
  * Boot failures end with one sentence and exit 1; SIGTERM, SIGINT and the console's "exit" stop
  * cleanly and exit 0.
  */
-import { createFactoryApp, type FactoryApp } from './app';
+import type { FactoryApp } from './app';
 import { readEnv, type Env } from './config';
 import { loadFileConfig } from './config-file';
 import { createLogger, type Logger } from './log';
@@ -59,6 +59,9 @@ async function main(): Promise<void> {
       banner: describeWelcome(env, consoleLogFile(env)),
       onExit: (reason) => void shutdown.request(`console ${reason}`),
     });
+    // Imported once the configuration is known good: the app's modules take seconds to load, and
+    // a typo in the environment should be reported at once.
+    const { createFactoryApp } = await import('./app');
     app = await createFactoryApp({ env, fileConfig, log, adapters });
     shutdown.setApp(app);
     if (shutdown.requested) return;

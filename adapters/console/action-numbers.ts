@@ -45,6 +45,14 @@ export class ActionNumbers {
     for (const entry of this.entries.values()) if (entry.messageId === messageId) entry.live = false;
   }
 
+  /** The action ids of the buttons still live on a message, in number order. */
+  liveActionIds(messageId: string): string[] {
+    return [...this.entries.entries()]
+      .filter(([, e]) => e.live && e.messageId === messageId)
+      .sort(([a], [b]) => a - b)
+      .map(([, e]) => e.actionId);
+  }
+
   lookup(number: number): ActionLookup {
     const entry = this.entries.get(number);
     if (!entry) return { type: 'unknown' };

@@ -3,11 +3,14 @@ import type { AdapterContext, AdapterFactory } from '../../src/app';
 import type { Actor } from '../../src/domain/actor';
 import type { Card } from '../../src/domain/card';
 import type { ChatAdapter, ChatTarget, MessageRef } from '../../src/domain/chat-adapter';
-import { ConsoleScreen, type PrintedMessage } from './console-screen';
+import { ConsoleMessageIds } from './console-message-ids';
+import { ConsoleScreen } from './console-screen';
 import { ConsoleSession } from './console-session';
 import { LineQueue } from './line-queue';
 import { PromptLine } from './prompt-line';
+import { wrapText } from './render-text-width';
 
+/** The terminal the console chat runs on (injected: tests pass in-memory streams) and how it looks. */
 export interface ConsoleAdapterOptions {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
@@ -54,12 +57,8 @@ class ConsoleAdapter implements ChatAdapter {
   private session: ConsoleSession | undefined;
   private running: Promise<void> | undefined;
   private stopping = false;
-  private lastMessageId = 0;
-  /**
-   * Message refs outlive the process (the outbox edits yesterday's gate card today), so ids carry
-   * the session they were printed in: "#3" of an earlier session is not this session's #3.
-   */
-  private readonly sessionTag: string;
+  private readonly ids: ConsoleMessageIds;
+  private readonly width: () => number;
 
   constructor(
     private readonly options: ConsoleAdapterOptions,
@@ -69,7 +68,8 @@ class ConsoleAdapter implements ChatAdapter {
     this.terminal = Boolean((options.input as NodeJS.ReadableStream & TerminalLike).isTTY && out.isTTY);
     const color = options.color ?? Boolean(out.isTTY && out.hasColors?.());
     const width = (): number => options.width ?? (out.isTTY && out.columns ? Math.min(out.columns, MAX_CARD_WIDTH) : 80);
-    this.sessionTag = ctx.now().getTime().toString(36);
+    this.width = width;
+    this.ids = new ConsoleMessageIds(ctx.now().getTime().toString(36));
     this.line = new PromptLine(options.output, this.terminal);
     this.screen = new ConsoleScreen(this.line, { width, color });
   }
@@ -95,7 +95,7 @@ class ConsoleAdapter implements ChatAdapter {
       }
       this.leave('interrupt');
     });
-    if (this.options.banner) this.screen.print(this.options.banner);
+    if (this.options.banner) this.screen.print(wrapText(this.options.banner, this.width()).join('\n'));
     this.session = new ConsoleSession({
       dispatch: this.ctx.dispatch,
       actor: this.actor(),
@@ -121,34 +121,24 @@ class ConsoleAdapter implements ChatAdapter {
 
   async post(_target: ChatTarget, card: Card): Promise<MessageRef> {
     // The terminal has one channel and no threads: every target prints here.
-    const ref = this.nextRef();
-    this.screen.printPosted(card, this.describe(ref));
+    const ref = this.ids.next();
+    this.screen.printPosted(card, this.ids.describe(ref));
     return ref;
   }
 
   async update(ref: MessageRef, card: Card): Promise<void> {
-    this.screen.printUpdated(card, this.describe(ref));
+    this.screen.printUpdated(card, this.ids.describe(ref));
   }
 
   async dm(userId: string, card: Card): Promise<MessageRef> {
-    const ref = this.nextRef();
-    this.screen.printPosted(card, this.describe(ref), `→ DM to ${userId}`);
+    const ref = this.ids.next();
+    this.screen.printPosted(card, this.ids.describe(ref), `→ DM to ${userId}`);
     return ref;
   }
 
   /** No threads in a terminal: the outbox falls back to the channel for the run's thread posts. */
   async openThread(): Promise<string | null> {
     return null;
-  }
-
-  private nextRef(): MessageRef {
-    this.lastMessageId += 1;
-    return { platform: 'console', channelId: 'console', messageId: `${this.sessionTag}.${this.lastMessageId}` };
-  }
-
-  private describe(ref: MessageRef): PrintedMessage {
-    const [tag, n] = ref.messageId.split('.');
-    return { id: ref.messageId, label: tag === this.sessionTag && n ? `#${n}` : 'a card from an earlier session' };
   }
 
   private leave(reason: 'exit' | 'end' | 'interrupt'): void {

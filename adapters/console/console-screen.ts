@@ -4,7 +4,9 @@ import type { PromptLine } from './prompt-line';
 import { renderCardForTerminal, type TerminalRenderOptions } from './render-card';
 import { renderReply } from './render-reply';
 import { createStyler } from './render-style';
+import { wrapText } from './render-text-width';
 
+/** How cards are drawn on this terminal. */
 export interface ScreenOptions {
   /** Columns to draw cards in, read at every print (the terminal may be resized). */
   width: () => number;
@@ -44,9 +46,16 @@ export class ConsoleScreen {
 
   /**
    * A new version of a card: the old one cannot be edited in scrollback, so the new one is printed
-   * below it, and the old one's buttons stop working.
+   * below it, and the old one's buttons stop working. A run's progress (the same buttons, a new
+   * count) is one line instead: a running pipeline edits its status card at every step, and a
+   * full box each time would scroll the gate cards, the ones that need the person, out of sight.
    */
   printUpdated(card: Card, message: PrintedMessage): void {
+    if (isProgressOnly(card, this.numbers.liveActionIds(message.id))) {
+      const s = createStyler(this.options.color);
+      this.line.print(wrapText(`↻ ${message.label} ${card.summary}`, this.options.width()).map(s.dim).join('\n'));
+      return;
+    }
     this.numbers.retire(message.id);
     this.printCard(card, message, `↻ updated ${message.label}`);
   }
@@ -70,4 +79,11 @@ export class ConsoleScreen {
   private renderOptions(): TerminalRenderOptions {
     return { width: this.options.width(), color: this.options.color, ascii: this.options.ascii, firstActionNumber: this.numbers.next };
   }
+}
+
+/** A run-status card whose buttons are the ones already on screen: only its numbers moved. */
+function isProgressOnly(card: Card, liveActionIds: readonly string[]): boolean {
+  if (card.kind !== 'run-status' || liveActionIds.length === 0) return false;
+  const buttons = (card.actions ?? []).filter((a) => a.style !== 'link').map((a) => a.id);
+  return buttons.length === liveActionIds.length && buttons.every((id, i) => id === liveActionIds[i]);
 }

@@ -10,8 +10,10 @@ import type { LineQueue } from './line-queue';
 import { parseConsoleLine, type ConsoleInput } from './parse-console-line';
 import type { PromptLine } from './prompt-line';
 
+/** The chat prompt; a form's questions replace it while they are asked. */
 export const PROMPT = 'factory> ';
 
+/** What the session needs: the commands to call, who is typing, and the terminal's pieces. */
 export interface ConsoleSessionDeps {
   dispatch: DispatchDeps;
   actor: Actor;

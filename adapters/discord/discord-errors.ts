@@ -4,7 +4,7 @@
  * `retryable: false`; anything else (5xx after discord.js's own retries, timeouts, network) is
  * rethrown as it is and retried with backoff. 429s never get here: discord.js waits them out.
  */
-import { DiscordAPIError } from 'discord.js';
+import { DiscordAPIError, HTTPError } from 'discord.js';
 
 /** Discord JSON error codes that mean "trying again cannot help". DDOCS topics/opcodes-and-status-codes.mdx. */
 const PERMANENT_CODES = new Set([
@@ -36,10 +36,20 @@ export function hasDiscordCode(error: unknown, code: number): boolean {
   return error instanceof DiscordAPIError && error.code === code;
 }
 
-/** Rethrows `error`, marked permanent when Discord said no retry can help. */
+/**
+ * The error to throw for a failed send: marked permanent when Discord said no retry can help,
+ * and worded with what was sent and the HTTP status, because it ends up in the outbox's
+ * last_error where an operator reads it.
+ */
 export function toSendError(error: unknown, what: string): Error {
-  if (error instanceof DiscordAPIError && typeof error.code === 'number' && PERMANENT_CODES.has(error.code)) {
-    return new DiscordSendError(`discord ${what}: ${error.message} (code ${error.code})`, { retryable: false, cause: error });
+  if (error instanceof DiscordSendError) return error;
+  if (error instanceof DiscordAPIError) {
+    const permanent = typeof error.code === 'number' && PERMANENT_CODES.has(error.code);
+    return new DiscordSendError(`discord ${what}: HTTP ${error.status} ${error.message} (code ${error.code})`, { retryable: !permanent, cause: error });
+  }
+  if (error instanceof HTTPError) {
+    // discord.js already retried this 5xx; the outbox tries again later with backoff.
+    return new DiscordSendError(`discord ${what}: HTTP ${error.status} ${error.message}`, { retryable: true, cause: error });
   }
   return error instanceof Error ? error : new Error(`discord ${what}: ${String(error)}`);
 }

@@ -12,6 +12,7 @@ const MAX_CHOICE_TEXT = 100;
 /** Leaves room for the respond call itself within Discord's 3 s. */
 const LOOKUP_BUDGET_MS = 2_000;
 
+/** Answers an autocomplete request with up to 25 suggestions from the service, or none. */
 export async function handleAutocomplete(interaction: AutocompleteInteraction, deps: HandlerDeps): Promise<void> {
   let choices: ApplicationCommandOptionChoiceData<string>[] = [];
   try {

@@ -10,6 +10,7 @@ import { invocationOf } from './interaction-context';
 import { renderModal } from './render-modal';
 import { sendReply } from './send-reply';
 
+/** Handles a click on a card button: the form at once for Reject and Answer, else defer and act. */
 export async function handleButton(interaction: ButtonInteraction, deps: HandlerDeps): Promise<void> {
   const modal = modalForAction(interaction.customId);
   if (modal) {

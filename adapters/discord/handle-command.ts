@@ -8,6 +8,7 @@ import type { HandlerDeps } from './handler-deps';
 import { invocationOf } from './interaction-context';
 import { sendReply } from './send-reply';
 
+/** Handles `/factory <subcommand>`: defer (ephemeral), run the command, show its reply. */
 export async function handleCommand(interaction: ChatInputCommandInteraction, deps: HandlerDeps): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const call = invocationOf(interaction, deps.now());

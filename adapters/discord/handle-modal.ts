@@ -5,6 +5,7 @@ import type { HandlerDeps } from './handler-deps';
 import { invocationOf } from './interaction-context';
 import { sendReply } from './send-reply';
 
+/** Handles a submitted form: defer (ephemeral), decide through commands/, show the outcome. */
 export async function handleModal(interaction: ModalSubmitInteraction, deps: HandlerDeps): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const call = invocationOf(interaction, deps.now());

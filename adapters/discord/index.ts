@@ -3,7 +3,7 @@
  * deploy script and tests use.
  */
 import type { AdapterFactory } from '../../src/app';
-import type { Env } from '../../src/config';
+import { ConfigError, type Env } from '../../src/config';
 import { DiscordAdapter, type DiscordAdapterOptions } from './discord-adapter';
 
 export { DiscordAdapter, type DiscordAdapterOptions } from './discord-adapter';
@@ -18,7 +18,7 @@ export function discordAdapterFactory(options: DiscordAdapterOptions): AdapterFa
 /** The adapter configured from the environment, or null when DISCORD_TOKEN is not set. */
 export function discordAdapterFromEnv(env: Env, extra: Partial<DiscordAdapterOptions> = {}): AdapterFactory | null {
   if (!env.DISCORD_TOKEN) return null;
-  if (!env.DISCORD_APPLICATION_ID) throw new Error('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not: copy the application id from the Discord developer portal.');
+  if (!env.DISCORD_APPLICATION_ID) throw new ConfigError('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not: copy the application id from the Discord developer portal (General Information).');
   return discordAdapterFactory({
     token: env.DISCORD_TOKEN,
     applicationId: env.DISCORD_APPLICATION_ID,

@@ -12,6 +12,7 @@ import { handleModal } from './handle-modal';
 import type { HandlerDeps } from './handler-deps';
 import { replyWithReference } from './send-reply';
 
+/** Routes one interaction to its handler; never throws (failures are logged and shown by reference). */
 export async function routeInteraction(interaction: Interaction, deps: HandlerDeps): Promise<void> {
   try {
     if (interaction.isChatInputCommand()) {

@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Actor } from '../../src/domain/actor';
+import { slackErrorCode } from './delivery-error';
 import { TtlCache } from './ttl-cache';
 
 export interface SlackActorResolverOptions {
@@ -80,9 +81,13 @@ export class SlackActorResolver {
     try {
       return await pending;
     } catch (error) {
-      // A failed lookup is not remembered: the next request asks Slack again.
-      cache.delete(key);
-      this.opts.log.warn({ err: error }, `${what} failed; going on without it`);
+      const code = slackErrorCode(error);
+      // Slack's own answer (no_such_subteam, user_not_found) holds for a while: remember the
+      // fallback, so a mistyped group id costs one call per TTL, not one per request. Passing
+      // trouble (5xx, timeouts) is forgotten, and the next request asks again.
+      if (code) cache.set(key, Promise.resolve(fallback));
+      else if (cache.get(key) === pending) cache.delete(key);
+      this.opts.log.warn({ err: error, code }, `${what} failed; going on without it`);
       return fallback;
     }
   }

@@ -17,6 +17,8 @@ interface Click {
   triggerId: string;
   /** Clicked in the App Home tab (a view), where there is no channel or response_url. */
   fromHome: boolean;
+  /** Clicked on an ephemeral message (a confirmation card only this person sees). */
+  onEphemeral: boolean;
 }
 
 /**
@@ -46,7 +48,7 @@ export function registerBlockActions(app: App, deps: SlackHandlerDeps): void {
 function readClick(body: BlockAction, action: unknown): Click | null {
   const actionId = (action as { action_id?: unknown }).action_id;
   if (typeof actionId !== 'string') return null;
-  const container = body.container as { type?: unknown; channel_id?: unknown };
+  const container = body.container as { type?: unknown; channel_id?: unknown; is_ephemeral?: unknown };
   return {
     actionId,
     userId: body.user.id,
@@ -56,6 +58,7 @@ function readClick(body: BlockAction, action: unknown): Click | null {
     threadTs: typeof body.message?.thread_ts === 'string' ? body.message.thread_ts : undefined,
     triggerId: body.trigger_id,
     fromHome: container.type === 'view',
+    onEphemeral: container.is_ephemeral === true,
   };
 }
 
@@ -73,7 +76,7 @@ async function openForm(deps: SlackHandlerDeps, click: Click, modal: ModalReques
 async function runAction(deps: SlackHandlerDeps, click: Click, respond: RespondFn | undefined): Promise<void> {
   const place = click.fromHome
     ? { userId: click.userId, triggerId: click.triggerId }
-    : { userId: click.userId, channelId: click.channelId, threadTs: click.threadTs, respond, triggerId: click.triggerId };
+    : { userId: click.userId, channelId: click.channelId, threadTs: click.threadTs, respond, triggerId: click.triggerId, replaceOriginal: click.onEphemeral };
   let reply: Reply;
   const actor = await deps.actors.resolve(click.userId, click.userName);
   try {

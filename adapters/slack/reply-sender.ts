@@ -16,6 +16,8 @@ export interface ReplyPlace {
   respond?: RespondFn;
   /** The request's trigger_id, for a reply that is a form. */
   triggerId?: string;
+  /** The click came from an ephemeral message (a confirmation): the reply takes its place. */
+  replaceOriginal?: boolean;
 }
 
 /**
@@ -51,13 +53,13 @@ export class ReplySender {
     const attempts: Array<[string, () => Promise<unknown>]> = [];
     if (place.respond) {
       const respond = place.respond;
-      attempts.push(['response_url', () => respond({ response_type: 'ephemeral', replace_original: false, ...content })]);
+      attempts.push(['response_url', () => respond({ response_type: 'ephemeral', replace_original: place.replaceOriginal === true, ...content })]);
     }
     if (place.channelId) {
       const channel = place.channelId;
       attempts.push(['chat.postEphemeral', () => this.client.chat.postEphemeral({ channel, user: place.userId, ...(place.threadTs ? { thread_ts: place.threadTs } : {}), ...content })]);
     }
-    attempts.push(['DM', async () => this.messenger.postMessage(await this.messenger.dmChannel(place.userId), undefined, { blocks: [], ...content })]);
+    attempts.push(['DM', async () => this.messenger.postMessage(await this.messenger.dmChannel(place.userId), undefined, content)]);
     await this.firstThatWorks(attempts, place);
   }
 
@@ -65,7 +67,7 @@ export class ReplySender {
     const attempts: Array<[string, () => Promise<unknown>]> = [];
     if (place.channelId) {
       const channel = place.channelId;
-      attempts.push(['chat.postMessage', () => this.messenger.postMessage(channel, place.threadTs ?? undefined, { blocks: [], ...content })]);
+      attempts.push(['chat.postMessage', () => this.messenger.postMessage(channel, place.threadTs ?? undefined, content)]);
     }
     if (place.respond) {
       const respond = place.respond;

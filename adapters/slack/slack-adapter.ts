@@ -32,10 +32,12 @@ export class SlackAdapter implements ChatAdapter {
   private readonly runtime: BoltRuntime;
   private readonly messenger: SlackMessenger;
   private readonly inflight = new InFlight();
+  private readonly log: AdapterContext['log'];
   private open = false;
 
   constructor(ctx: AdapterContext, options: ResolvedSlackOptions) {
     const log = ctx.log;
+    this.log = log;
     this.mode = options.mode;
     this.runtime = createBoltRuntime(options, boltLogger(log));
     const client = this.runtime.app.client;
@@ -67,6 +69,10 @@ export class SlackAdapter implements ChatAdapter {
   async start(): Promise<void> {
     await this.runtime.start();
     this.open = true;
+    this.log.info(
+      { mode: this.mode },
+      this.mode === 'socket' ? 'slack connected over Socket Mode' : `slack listening for events at POST ${SLACK_EVENTS_PATH}`,
+    );
   }
 
   async stop(): Promise<void> {

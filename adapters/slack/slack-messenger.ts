@@ -59,8 +59,10 @@ export class SlackMessenger {
   }
 
   /** Posts already-rendered content; errors are Slack's own (callers decide how to report them). */
-  async postMessage(channel: string, threadTs: string | undefined, message: SlackMessage): Promise<MessageRef> {
-    const result = await this.client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...message, unfurl_links: false });
+  async postMessage(channel: string, threadTs: string | undefined, message: { text: string; blocks?: SlackMessage['blocks'] }): Promise<MessageRef> {
+    // A text-only message goes without `blocks` at all rather than with an empty list.
+    const blocks = message.blocks?.length ? { blocks: message.blocks } : {};
+    const result = await this.client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), text: message.text, ...blocks, unfurl_links: false });
     if (!result.ts) throw new Error('chat.postMessage answered ok without a ts');
     return { platform: 'slack', channelId: result.channel ?? channel, messageId: result.ts, threadId: threadTs ?? null };
   }

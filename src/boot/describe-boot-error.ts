@@ -1,14 +1,13 @@
 import { ConfigError } from '../config';
 import { ConfigFileError } from '../config-file';
-import { DatabaseOpenError } from '../store';
-import { BootError } from './boot-error';
+import { DatabaseOpenError } from '../store/open-errors';
 
 /** What the operator configured that a boot error may need to name. */
 export interface BootErrorContext {
   port?: number;
 }
 
-const SENTENCE_ERRORS = [ConfigError, ConfigFileError, DatabaseOpenError, BootError];
+const SENTENCE_ERRORS = [ConfigError, ConfigFileError, DatabaseOpenError];
 
 /**
  * Turns a boot failure into the sentence the operator reads: what failed and how to fix it.

@@ -1,16 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Env } from '../config';
-import { describeConnectionString } from '../store';
+import { describeConnectionString } from '../store/open-errors';
 
 /** The line shown while the database opens (the slow part of a start), before the chat is up. */
 export function describeOpening(env: Pick<Env, 'DATABASE_URL' | 'FACTORY_DATA_DIR'>): string {
   if (env.DATABASE_URL) return `Starting Process Factory on PostgreSQL at ${describeDatabase(env.DATABASE_URL)}…`;
-  const dataDir = join(env.FACTORY_DATA_DIR, 'pglite');
-  if (!existsSync(dataDir)) {
-    return `Starting Process Factory… first start: creating the embedded database in ${dataDir} takes a few seconds.`;
-  }
-  return `Starting Process Factory… opening the embedded database in ${dataDir}.`;
+  // PGlite's first start (initdb in WebAssembly) takes seconds: say so, or it looks hung.
+  if (!existsSync(join(env.FACTORY_DATA_DIR, 'pglite'))) return 'Starting Process Factory… (first start: creating the embedded database takes a few seconds)';
+  return 'Starting Process Factory…';
 }
 
 /**

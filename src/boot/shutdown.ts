@@ -1,9 +1,11 @@
 import type { Logger } from '../log';
 
+/** What the shutdown stops: the app from createFactoryApp. */
 export interface Stoppable {
   stop(): Promise<void>;
 }
 
+/** How the shutdown reports and ends the process (injected, so tests can watch it). */
 export interface ShutdownOptions {
   log: Logger;
   /** Tells the person at the terminal (or the log) what is happening. */

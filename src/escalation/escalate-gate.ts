@@ -59,7 +59,8 @@ export async function escalateGate(deps: EscalationDeps, trx: Transaction<DB>, g
     // The message that would have asked for a decision is folded into the decision's own notice.
     const folded = plan.keysToRecord.filter((k) => k !== DEADLINE_ACTION_KEY);
     const went = await decideAtDeadline(deps, trx, run, current, deadline, folded, now);
-    if (went) return { type: 'decided', action: deadline };
+    // Null: decided meanwhile (the row lock makes that a theoretical case); nothing is left to send.
+    return went ? { type: 'decided', action: deadline } : { type: 'quiet' };
   }
 
   const breached = deadline === 'escalate' && recorded.has(DEADLINE_ACTION_KEY);
@@ -68,8 +69,9 @@ export async function escalateGate(deps: EscalationDeps, trx: Transaction<DB>, g
   if (breached && !plan.due) step = { key: DEADLINE_ACTION_KEY, level: current.escalationLevel, action: 'escalate', channel: 'alerts', mentions: [] };
 
   const level = step ? Math.max(current.escalationLevel, step.level) : current.escalationLevel;
-  if (step) {
-    const destinations = await sendLadderStep(deps, trx, run, current, step, now);
+  const view = step || plan.claimLapsed ? await gateView(deps.ctx, trx, run, current) : null;
+  if (step && view) {
+    const destinations = await sendLadderStep(deps, trx, run, current, view, step, now);
     if (destinations.length === 0) deps.log.warn({ gateId: gate.id, step: step.key }, 'a ladder step had nowhere to go: configure the channel it names, or start runs from a channel');
     await appendAudit(trx, {
       at: now,
@@ -88,9 +90,9 @@ export async function escalateGate(deps: EscalationDeps, trx: Transaction<DB>, g
     await appendAudit(trx, { at: now, actor: SYSTEM_ACTOR, action: 'gate.sla_breached', entityType: 'gate', entityId: gate.id, runId: run.id, gateId: gate.id, metadata: { onDeadline: 'escalate', deadlineAt: current.deadlineAt?.toISOString() ?? null } });
   }
   await setGateEscalation(trx, { gateId: gate.id, level, nextEscalationAt: plan.nextAt });
-  if (step || plan.claimLapsed) {
-    const view = { ...(await gateView(deps.ctx, trx, run, { ...current, escalationLevel: level })), escalationStep: step?.action ?? policy.steps[level]?.action ?? null };
-    const card = buildGateCard(view, { now, publicBaseUrl: deps.ctx.publicBaseUrl });
+  if (view) {
+    const shown = { ...view, escalationLevel: level, escalationStep: step?.action ?? policy.steps[level]?.action ?? null };
+    const card = buildGateCard(shown, { now, publicBaseUrl: deps.ctx.publicBaseUrl });
     await deps.ctx.notifier.updateSubject(trx, `gate:${gate.id}`, card, `escalation:${now.getTime()}`, now);
   }
   return step ? { type: 'sent', action: step.action } : { type: 'quiet' };

@@ -31,6 +31,7 @@ export const DEFAULT_ESCALATION_CRON = '*/30 * * * * *';
 const MAX_BATCHES_PER_PASS = 100;
 /** A gate whose escalation threw is looked at again this much later, so it cannot block the sweep. */
 const FAILED_GATE_RETRY_MS = 5 * 60_000;
+const GAUGE_INTERVAL_MS = 60_000;
 
 /**
  * Turns due ladder steps into outbox rows. Each pass claims due pending gates in batches
@@ -44,6 +45,7 @@ export class EscalationSweep {
   private readonly now: () => Date;
   private readonly batchSize: number;
   private loop: CronLoop | null = null;
+  private gaugeSampledAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly opts: EscalationSweepOptions) {
     this.deps = { ctx: opts.ctx, log: opts.log, metrics: opts.metrics ?? opts.ctx.metrics, owner: opts.owner };
@@ -71,9 +73,17 @@ export class EscalationSweep {
       total.sent += result.sent;
       if (result.gates < this.batchSize) break;
     }
-    if (this.deps.metrics) this.deps.metrics.pendingGates.set(await countPendingGates(this.opts.ctx.database.db));
+    await this.samplePendingGates(now);
     if (total.gates > 0) this.opts.log.info({ ...total, at: now.toISOString() }, 'escalation sweep');
     return total;
+  }
+
+  /** The gauge counts every pending gate (an index-only scan, but over all of them), so at most once a minute. */
+  private async samplePendingGates(now: Date): Promise<void> {
+    const metrics = this.deps.metrics;
+    if (!metrics || Math.abs(now.getTime() - this.gaugeSampledAt) < GAUGE_INTERVAL_MS) return;
+    this.gaugeSampledAt = now.getTime();
+    metrics.pendingGates.set(await countPendingGates(this.opts.ctx.database.db));
   }
 
   private async sweepBatch(trx: Transaction<DB>, now: Date): Promise<{ gates: number; sent: number }> {

@@ -1,8 +1,9 @@
 import { buildReminderCard } from '../cards';
 import type { Card } from '../domain/card';
 import type { GateRecord, RunRecord } from '../domain/records';
+import type { GateView } from '../domain/views';
+import { ROLES, type Role } from '../domain/statuses';
 import type { DueStep } from '../engine/sla';
-import { gateView } from '../runner/gate-operations';
 import { blockOf } from '../runner/read-models';
 import type { Queryable } from '../store/db-schema';
 import type { Destination, EscalationDeps } from './escalation-deps';
@@ -14,18 +15,20 @@ import { usersAmong } from './principal-mentions';
 export type SendableStep = Pick<DueStep, 'key' | 'level' | 'action' | 'channel' | 'mentions'>;
 
 /**
- * Turns one due ladder step into outbox rows in the caller's transaction, and says where they went:
- * - notify, mention: a reminder card in the step's channel (default tasks) with the step's mentions;
+ * Turns one due ladder step into outbox rows in the caller's transaction, and says where they went
+ * (`view` is the gate as its cards show it, loaded once by the caller):
+ * - notify: a reminder card in the step's channel (default tasks) with the step's mentions;
+ * - mention: the same, mentioning the step's mentions, or when it names none, the gate's approvers
+ *   (principals, and roles resolved through config), else everyone with the reviewer role;
  * - here, warn: the same, always with "@here";
  * - remind: a DM to the claimant; unclaimed, a DM to each approver named as a user; else the tasks channel;
  * - escalate: the step's channel (default alerts), mentioning the step's mentions and every admin (config roles.admin);
  * - page: a PagerDuty page (severity critical) naming the owner, and the same card in the alerts
  *   channel mentioning the owner, so chat sees that the owner was paged even where paging is not set up.
  */
-export async function sendLadderStep(deps: EscalationDeps, db: Queryable, run: RunRecord, gate: GateRecord, step: SendableStep, now: Date): Promise<Destination[]> {
+export async function sendLadderStep(deps: EscalationDeps, db: Queryable, run: RunRecord, gate: GateRecord, view: GateView, step: SendableStep, now: Date): Promise<Destination[]> {
   const { ctx } = deps;
-  const view = { ...(await gateView(ctx, db, run, gate)), escalationLevel: step.level, escalationStep: step.action };
-  const card = buildReminderCard(view, { action: step.action, level: step.level }, { now, publicBaseUrl: ctx.publicBaseUrl });
+  const card = buildReminderCard({ ...view, escalationLevel: step.level, escalationStep: step.action }, { action: step.action, level: step.level }, { now, publicBaseUrl: ctx.publicBaseUrl });
   const message = (stepMentions: readonly string[], principals: readonly string[] = [], payload: Card = card): StepMessage => ({
     key: stepKeyPrefix(gate.id, step.key),
     subject: reminderSubject(gate.id),
@@ -36,8 +39,10 @@ export async function sendLadderStep(deps: EscalationDeps, db: Queryable, run: R
 
   switch (step.action) {
     case 'notify':
-    case 'mention':
       return postToNamedChannel(deps, db, run, step.channel ?? 'tasks', message(step.mentions), now);
+    case 'mention':
+      // A mention step that names nobody mentions who may decide: the gate's approvers, else the reviewers.
+      return postToNamedChannel(deps, db, run, step.channel ?? 'tasks', message(step.mentions, step.mentions.length > 0 ? [] : deciders(deps, run, gate)), now);
     case 'here':
     case 'warn':
       return postToNamedChannel(deps, db, run, step.channel ?? 'tasks', message(withHere(step.mentions)), now);
@@ -54,6 +59,15 @@ export async function sendLadderStep(deps: EscalationDeps, db: Queryable, run: R
     }
   }
 }
+
+/** Principals (or raw ids) of who may decide the gate: its approvers, with role names expanded; else the reviewer role. */
+function deciders(deps: EscalationDeps, run: RunRecord, gate: GateRecord): string[] {
+  const roles = deps.ctx.config.roles ?? {};
+  const approvers = blockOf(run, gate.blockId)?.review?.approvers ?? ['reviewer'];
+  return approvers.flatMap((a) => (ROLE_NAMES.has(a) ? (roles[a as Role] ?? []) : [a]));
+}
+
+const ROLE_NAMES: ReadonlySet<string> = new Set(ROLES);
 
 function withHere(mentions: readonly string[]): string[] {
   return mentions.includes('@here') ? [...mentions] : [...mentions, '@here'];

@@ -46,7 +46,9 @@ export async function refreshGateCard(ctx: ServiceContext, db: Queryable, run: R
  */
 export async function decideGate(ctx: ServiceContext, input: DecideGateInput, now: Date): Promise<DecideGateResult> {
   const { gate, run } = await requireGate(ctx.database.db, input.gateId);
-  if (gate.status !== 'pending') return { outcome: 'already-decided', gate: await gateView(ctx, ctx.database.db, run, gate) };
+  // Cancelling a run cancels its pending gates; "already decided" would hide that the run is over.
+  // A completed run keeps "already decided": a late second click on its last gate is told who decided.
+  if (gate.status !== 'pending' && run.status !== 'cancelled') return { outcome: 'already-decided', gate: await gateView(ctx, ctx.database.db, run, gate) };
   if (run.status !== 'running') {
     throw new UserError('run_not_active', `Run #${run.id} (${run.name}) is ${run.status}; its gates can no longer be decided.`);
   }

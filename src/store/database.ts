@@ -13,6 +13,8 @@ export interface Database {
   log: (msg: string) => void;
   /** Closes the pool (or PGlite) and the wake channel. Safe to call twice. */
   close(): Promise<void>;
+  /** PGlite only: the whole database as a tarball, to open copies from (`snapshot`) without initdb. */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export interface OpenDatabaseOptions {
@@ -22,6 +24,8 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** PGlite in memory (tests, trying things out). */
   memory?: boolean;
+  /** PGlite in memory, started from a dump (`dumpDataDir`): skips initdb, which is most of its start time. */
+  snapshot?: Blob;
   log?: (msg: string) => void;
   /** PostgreSQL pool size (default 10). */
   poolMax?: number;
@@ -44,5 +48,5 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
   if (!opts.memory && !opts.dataDir) {
     throw new Error('openDatabase needs a databaseUrl, a dataDir or memory: true');
   }
-  return registerDatabase(await openPglite({ dataDir: opts.dataDir, memory: opts.memory, log }));
+  return registerDatabase(await openPglite({ dataDir: opts.dataDir, memory: opts.memory, snapshot: opts.snapshot, log }));
 }

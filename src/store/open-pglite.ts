@@ -12,13 +12,13 @@ import { createLocalWakeChannel } from './wake-channel';
  * transaction is open, so code inside `transaction()` must use its `trx`, never `database.db`
  * (that would wait for itself forever).
  */
-export async function openPglite(opts: { dataDir?: string; memory?: boolean; log: (msg: string) => void }): Promise<Database> {
-  const dataDir = opts.memory ? undefined : opts.dataDir;
+export async function openPglite(opts: { dataDir?: string; memory?: boolean; snapshot?: Blob; log: (msg: string) => void }): Promise<Database> {
+  const dataDir = opts.memory || opts.snapshot ? undefined : opts.dataDir;
   const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
   let pglite: PGlite;
   try {
     // int8 as text, like node-postgres: ids stay exact and both dialects return the same types.
-    pglite = await PGlite.create({ dataDir, parsers: { [types.INT8]: (value: string) => value } });
+    pglite = await PGlite.create({ dataDir, loadDataDir: opts.snapshot, parsers: { [types.INT8]: (value: string) => value } });
   } catch (err) {
     unlock();
     throw new DatabaseOpenError(
@@ -36,6 +36,7 @@ export async function openPglite(opts: { dataDir?: string; memory?: boolean; log
     kind: 'pglite',
     wake,
     log: opts.log,
+    dumpDataDir: () => pglite.dumpDataDir('none') as Promise<Blob>,
     close() {
       closing ??= (async () => {
         await wake.close();

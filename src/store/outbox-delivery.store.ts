@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { claimDueOutboxInOrder } from './outbox-ordering.store';
 import type { Queryable } from './db-schema';
 import { toOutboxMessage, type OutboxMessage } from './outbox.store';
 
@@ -25,47 +25,8 @@ export const DEFAULT_OUTBOX_RETRY: OutboxRetryPolicy = { maxAttempts: 10, backof
  * outlives its lock may duplicate.
  */
 export async function claimDueOutbox(db: Queryable, opts: { owner: string; now: Date; lockMs: number; limit: number }): Promise<OutboxMessage[]> {
-  if (opts.limit <= 0) return [];
-  const due = db
-    .selectFrom('outbox as o')
-    .select('o.id')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('o.status', '=', 'pending'), eb('o.next_attempt_at', '<=', opts.now)]),
-        eb.and([eb('o.status', '=', 'sending'), eb('o.locked_until', '<', opts.now)]),
-      ]),
-    )
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('outbox as earlier')
-            .select(sql`1`.as('one'))
-            .whereRef('earlier.subject', '=', 'o.subject')
-            .whereRef('earlier.id', '<', 'o.id')
-            .where('earlier.status', 'in', ['pending', 'sending'])
-            .where('earlier.kind', '<>', 'page')
-            .where('o.kind', '<>', 'page')
-            .where((eb) => eb.or([eb('earlier.platform', 'is', null), eb('o.platform', 'is', null), eb('earlier.platform', '=', eb.ref('o.platform'))])),
-        ),
-      ),
-    )
-    .orderBy('o.next_attempt_at')
-    .orderBy('o.id')
-    .limit(opts.limit)
-    .forUpdate()
-    .skipLocked();
-  const rows = await db
-    .updateTable('outbox')
-    .set((eb) => ({
-      status: 'sending',
-      locked_by: opts.owner,
-      locked_until: new Date(opts.now.getTime() + opts.lockMs),
-      attempts: eb('attempts', '+', 1),
-    }))
-    .where('id', 'in', due)
-    .returningAll()
-    .execute();
-  return rows.map(toOutboxMessage).sort((a, b) => Number(a.id) - Number(b.id));
+  // One claim query serves both callers; rows that cannot be read are the delivery loop's concern.
+  return (await claimDueOutboxInOrder(db, opts)).messages;
 }
 
 /** Marks a claimed message delivered. False when this owner no longer holds it (its lock ran out). */

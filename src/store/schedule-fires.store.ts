@@ -21,3 +21,9 @@ export async function listScheduleFires(db: Queryable, templateId: string): Prom
 export async function setScheduleNextFire(db: Queryable, templateId: string, nextFireAt: Date | null): Promise<void> {
   await db.updateTable('schedules').set({ next_fire_at: nextFireAt }).where('template_id', '=', templateId).execute();
 }
+
+/** Paused schedules whose next fire has passed: they skip it rather than owe it (see ScheduledRuns). */
+export async function listPausedSchedulesPastDue(db: Queryable, now: Date): Promise<Array<{ templateId: string; cron: string; timezone: string | null }>> {
+  const rows = await db.selectFrom('schedules').select(['template_id', 'cron', 'timezone']).where('paused', '=', true).where('next_fire_at', '<=', now).execute();
+  return rows.map((r) => ({ templateId: r.template_id, cron: r.cron, timezone: r.timezone }));
+}

@@ -4,12 +4,13 @@
  * discord.js client) and a real test database, and the people who click. Time is real; every wait
  * is on a condition (the fake's state or the database), never a sleep.
  */
+import { Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import type { APIMessage } from 'discord.js';
 import pino from 'pino';
 import { discordAdapterFromEnv, type DiscordAdapterOptions } from '../../adapters/discord/index';
 import { createFactoryApp, type FactoryApp } from '../../src/app';
-import { readEnv } from '../../src/config';
+import { readEnv, type Env } from '../../src/config';
 import { parseFileConfig } from '../../src/config-file';
 import { startFakeDiscord, type CreatedGuild, type FakeDiscord, type InteractionActor } from '../fakes/discord';
 import { waitForState } from '../fakes/discord/wait-for';
@@ -23,11 +24,19 @@ export interface DiscordBot {
   people: Record<'otto' | 'rita' | 'rob' | 'vic', InteractionActor>;
   /** Log lines at warn and above (JSON), to show what went wrong when a test fails. */
   logs: string[];
+  /** The app's clock: real time plus an offset a test may move forward (outbox backoff, deadlines). */
+  clock: { now(): Date; advance(ms: number): void };
   stop(): Promise<void>;
 }
 
+export interface StartDiscordBotOptions {
+  adapter?: Partial<DiscordAdapterOptions>;
+  /** Runs after the fake and its guild exist and before the bot starts (e.g. deploy commands). */
+  beforeStart?: (fake: FakeDiscord, env: Env) => Promise<void>;
+}
+
 /** Starts the fake, the database and the bot; `stop()` closes all three. */
-export async function startDiscordBot(openDatabase: () => Promise<TestDatabaseHandle>, adapter: Partial<DiscordAdapterOptions> = {}): Promise<DiscordBot> {
+export async function startDiscordBot(openDatabase: () => Promise<TestDatabaseHandle>, opts: StartDiscordBotOptions = {}): Promise<DiscordBot> {
   const fake = await startFakeDiscord({ heartbeatIntervalMs: 500 });
   const guild = fake.createGuild({ channels: ['general', 'tasks'], roles: [{ name: 'reviewers' }, { name: 'operators' }] });
   const env = readEnv({
@@ -47,12 +56,15 @@ export async function startDiscordBot(openDatabase: () => Promise<TestDatabaseHa
   });
   const logs: string[] = [];
   const log = pino({ level: 'warn' }, new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) }));
+  await opts.beforeStart?.(fake, env);
   const database = await openDatabase();
-  const factory = discordAdapterFromEnv(env, { registerOnStart: true, ...adapter });
+  const factory = discordAdapterFromEnv(env, { registerOnStart: true, ...opts.adapter });
   if (!factory) throw new Error('the Discord environment did not make an adapter');
+  let offset = 0;
+  const clock = { now: () => new Date(Date.now() + offset), advance: (ms: number) => void (offset += ms) };
   let app: FactoryApp | undefined;
   try {
-    app = await createFactoryApp({ env, fileConfig, log, adapters: [factory], database });
+    app = await createFactoryApp({ env, fileConfig, log, adapters: [factory], database, now: clock.now });
     await app.start(0);
   } catch (error) {
     await app?.stop();
@@ -67,6 +79,7 @@ export async function startDiscordBot(openDatabase: () => Promise<TestDatabaseHa
     guild,
     app: started,
     logs,
+    clock,
     people: {
       otto: member(1, 'otto', [guild.roles.operators!]),
       rita: member(2, 'rita', [guild.roles.reviewers!]),
@@ -112,4 +125,10 @@ export function textOf(message: APIMessage | undefined): string {
   if (!message) return '';
   const embeds = message.embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).map((f) => `${f.name}: ${f.value}`), e.footer?.text].filter(Boolean).join('\n'));
   return [message.content, ...embeds].filter(Boolean).join('\n');
+}
+
+/** Live TCP sockets with either end on `port`; the undocumented handle list is the only way to see them. */
+export function openSocketsOn(port: number): number {
+  const handles = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles();
+  return handles.filter((h) => h instanceof Socket && !h.destroyed && (h.remotePort === port || h.localPort === port)).length;
 }

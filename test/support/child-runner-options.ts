@@ -12,6 +12,8 @@ export const childRunnerOptionsSchema = z.strictObject({
   pollMs: z.number().int().min(10).default(100),
   /** Multiplies the simulate durations of the template (0: no waiting). */
   timeScale: z.number().min(0).default(0),
+  /** Start warm but idle: claim nothing until told `start` on stdin (a standby taking over after a crash). */
+  standby: z.boolean().default(false),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
 });
 

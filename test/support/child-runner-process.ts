@@ -18,6 +18,8 @@ export interface ChildExecution {
 export interface ChildRunner {
   owner: string;
   pid: number;
+  /** Lets a standby child's runner start claiming; resolves once it has. */
+  start(): Promise<void>;
   /** SIGKILL: a crash. Nothing is cleaned up, leases stay held until they expire. Resolves once the process is gone. */
   kill(): Promise<void>;
   /** SIGTERM: a graceful stop (in-flight attempts get a second, then are recorded as interrupted). */
@@ -31,24 +33,29 @@ export interface ChildRunner {
 
 /**
  * Starts test/support/child-runner.ts as a separate Node process (node itself, not npx, so that
- * the pid we signal is the runner's own) and resolves once its Runner has started.
+ * the pid we signal is the runner's own) and resolves once it is ready: its Runner started, or,
+ * for a standby, its database open and its code loaded (then `start()` takes seconds less).
  */
 export async function spawnChildRunner(options: ChildRunnerOptions, opts: { readyTimeoutMs?: number } = {}): Promise<ChildRunner> {
   const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, JSON.stringify(options)], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-20_000)));
   let exited = false;
-  const exit = once(child, 'exit').then(() => {
+  // 'close', not 'exit': by then everything the child wrote to stdout has been read.
+  const exit = once(child, 'close').then(() => {
     exited = true;
   });
 
   const executions: ChildExecution[] = [];
   let markReady: () => void = () => undefined;
+  let markStarted: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
   createInterface({ input: child.stdout }).on('line', (line) => {
     if (!line.startsWith('{')) return;
     const message = JSON.parse(line) as { event?: string } & Partial<ChildExecution>;
     if (message.event === 'ready') markReady();
+    if (message.event === 'started') markStarted();
     if (message.event === 'executing') executions.push({ blockRunId: String(message.blockRunId), blockId: String(message.blockId), attempt: Number(message.attempt) });
   });
 
@@ -80,6 +87,10 @@ export async function spawnChildRunner(options: ChildRunnerOptions, opts: { read
   return {
     owner: options.owner,
     pid: child.pid!,
+    start: async () => {
+      child.stdin.write('start\n');
+      await Promise.race([started, exit.then(() => Promise.reject(new Error(`the child runner ${options.owner} exited before it started:\n${stderr}`)))]);
+    },
     kill: () => signal('SIGKILL', 10_000),
     stop: (timeoutMs = 10_000) => signal('SIGTERM', timeoutMs),
     executions: () => executions,

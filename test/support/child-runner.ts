@@ -1,14 +1,17 @@
 /**
  * A runner in its own process, for durability tests: it opens an existing (migrated) PostgreSQL
  * database and runs the real Runner with the simulate executor for every runtime. It reports on
- * stdout, one JSON object per line: {"event":"ready"}, {"event":"executing", blockRunId, attempt}
- * as each attempt starts (so a test can prove no attempt ran in two processes), {"event":"stopped"}.
+ * stdout, one JSON object per line: {"event":"ready"}, {"event":"started"}, {"event":"executing",
+ * blockRunId, attempt} as each attempt starts (so a test can prove no attempt ran in two
+ * processes), {"event":"stopped"}. A standby child waits for a "start" line on stdin before its
+ * runner claims anything.
  * Started by spawnChildRunner (child-runner-process.ts) as
  * `node --import tsx test/support/child-runner.ts '<options json>'`.
  *
  * SIGTERM stops it gracefully; SIGKILL is what the crash tests use. When its stdin closes (the
  * test process went away) it stops too, so a failed test run leaves no runner behind.
  */
+import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { EMPTY_FILE_CONFIG } from '../../src/config-file';
 import type { Executor } from '../../src/domain/executor';
@@ -59,7 +62,17 @@ const stop = () =>
   })());
 process.on('SIGTERM', () => void stop());
 process.stdin.on('end', () => void stop());
-process.stdin.resume();
 
-runner.start();
+const start = () => {
+  runner.start();
+  report('started');
+};
+if (options.standby) {
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    if (line.trim() === 'start') start();
+  });
+} else {
+  process.stdin.resume();
+  start();
+}
 report('ready', { pid: process.pid, owner: options.owner });

@@ -18,6 +18,7 @@ import pg from 'pg';
 import { afterAll, describe, test } from 'vitest';
 import { migrateToLatest, openDatabase, type Database } from '../../src/store';
 import { probePostgres } from './postgres-probe';
+import { openPgliteFromSnapshot } from './pglite-snapshot';
 
 export type TestDatabaseName = 'pglite' | 'postgres';
 
@@ -86,9 +87,7 @@ function track(database: Database, onClose?: () => Promise<void>): TestDatabaseH
 }
 
 async function openPgliteForTest(): Promise<TestDatabaseHandle> {
-  const database = await openDatabase({ memory: true });
-  await migrateToLatest(database.db);
-  return track(database);
+  return track(await openPgliteFromSnapshot());
 }
 
 async function openPostgresForTest(baseUrl: string): Promise<TestDatabaseHandle> {

@@ -102,5 +102,5 @@ describe.each(testDatabases())('clone-factory rehearsed on $name', ({ open }) =>
     ]);
     const actions = await countAuditActions(database, created.id);
     expect(actions).toMatchObject({ 'gate.opened': 3, 'gate.approved': 3, 'block.retry': 1, 'run.completed': 1 });
-  });
+  }, 60_000);
 });

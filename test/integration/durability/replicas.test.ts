@@ -13,6 +13,8 @@ import { wideTemplate } from './wide-template';
 
 const origin = { platform: 'console' as const, channelId: 'console' };
 const WIDTH = 60;
+// Child processes load the app's code with tsx: seconds on a quiet machine, far more on a busy one.
+const CHILD_TEST_TIMEOUT_MS = 90_000;
 // Few slots per replica and blocks that take a while, so neither can drain the run alone before
 // the other looks; a long lease, so that a slow machine never makes one replica recover the other.
 const replica = { concurrency: 4, leaseMs: 30_000, pollMs: 200, timeScale: 1 };
@@ -33,7 +35,7 @@ describe.each(testDatabases({ only: 'postgres' }))('two runner replicas on $name
   });
 
   it(`GIVEN ${WIDTH} independent blocks and a join THEN each attempt is claimed by one replica, both work, and the run completes once`, async () => {
-    const template = wideTemplate(WIDTH, '150ms');
+    const template = wideTemplate(WIDTH, '100ms');
     const service = new RunService({ ...factory.ctx, catalog: TemplateCatalog.fromTemplates([template]) });
     replicas = await Promise.all(
       ['replica-a', 'replica-b'].map((owner) => spawnChildRunner({ ...replica, connectionString: database.connectionString!, owner })),
@@ -66,5 +68,5 @@ describe.each(testDatabases({ only: 'postgres' }))('two runner replicas on $name
 
     expect(await countAuditActions(database, run.id)).toMatchObject({ 'run.completed': 1, 'block.complete': WIDTH + 1 });
     await expectNoDuplicateEffects(database, run.id);
-  });
+  }, CHILD_TEST_TIMEOUT_MS);
 });

@@ -60,8 +60,9 @@ export async function countAuditActions(database: Database, runId: string): Prom
 
 /**
  * The run completed once, each block completed once (one `block.complete` audit row and one
- * "done" notice in the outbox per block), every gate was opened once and decided once, and no
- * outbox dedupe key appears twice.
+ * "done" notice in the outbox per block), every gate was opened, posted and decided once, and no
+ * outbox dedupe key appears twice. Assumes the run was started from the console with no named
+ * channels configured (as the harness and the child runners do).
  */
 export async function expectNoDuplicateEffects(database: Database, runId: string): Promise<void> {
   const actions = await countAuditActions(database, runId);
@@ -88,6 +89,15 @@ export async function expectNoDuplicateEffects(database: Database, runId: string
     const decisions = gateRows.filter((r) => r.action !== 'gate.opened');
     expect(decisions.map((r) => r.action), `decision rows of gate ${gate.id} (${gate.block_id})`).toHaveLength(1);
     expect(gateRows.filter((r) => r.action === 'gate.opened').length, `open rows of gate ${gate.id}`).toBeLessThanOrEqual(1);
+    // One card per gate: a person's gate is posted to its review channel (here only the run's
+    // console), an automatic one is a notice in the run's thread.
+    const cards = await database.db
+      .selectFrom('outbox')
+      .select('dedupe_key')
+      .where('kind', '=', 'post')
+      .where('subject', 'in', [`gate:${gate.id}`, `run:${runId}:gate:${gate.id}`])
+      .execute();
+    expect(cards, `cards posted for gate ${gate.id} (${gate.block_id})`).toHaveLength(1);
   }
 
   const duplicates = await database.db
