@@ -32,10 +32,15 @@ export async function gateView(ctx: ServiceContext, db: Queryable, run: RunRecor
   return toGateView(run, gate, blocks, artifacts, ctx.publicBaseUrl);
 }
 
-/** Re-renders every copy of a gate's card (after a decision, a claim, a cancellation). */
+/**
+ * Re-renders every copy of a gate's card (after a decision, a claim, a cancellation). Once the gate
+ * is decided, its reminder cards turn into the decided card too, so no stale Approve button remains.
+ */
 export async function refreshGateCard(ctx: ServiceContext, db: Queryable, run: RunRecord, gate: GateRecord, now: Date, version: string): Promise<GateView> {
   const view = await gateView(ctx, db, run, gate);
-  await ctx.notifier.updateSubject(db, `gate:${gate.id}`, buildGateCard(view, { now, publicBaseUrl: ctx.publicBaseUrl }), version, now);
+  const card = buildGateCard(view, { now, publicBaseUrl: ctx.publicBaseUrl });
+  await ctx.notifier.updateSubject(db, `gate:${gate.id}`, card, version, now);
+  if (gate.status !== 'pending') await ctx.notifier.updateSubject(db, `gate:${gate.id}:reminder`, card, version, now);
   return view;
 }
 

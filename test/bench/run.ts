@@ -7,6 +7,7 @@ const BENCHES: Array<{ name: string; load: () => Promise<{ default: () => Promis
   { name: 'engine', load: () => import('./engine.bench') },
   { name: 'sla', load: () => import('./sla.bench') },
   { name: 'store', load: () => import('./store.bench') },
+  { name: 'escalation', load: () => import('./escalation.bench') },
 ];
 
 async function main(filters: readonly string[]): Promise<void> {
