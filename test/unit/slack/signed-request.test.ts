@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { verifySlackRequest } from '../../../adapters/slack/verify-request';
 import { blockActionsBody, slackSignature, slashCommandBody, viewSubmissionBody } from '../../fakes/slack';
 
-const PAYLOADS = '/work/shared/reference/payloads';
+const PAYLOADS = new URL('../../fakes/slack/samples', import.meta.url).pathname;
 const docs = (JSON.parse(readFileSync(`${PAYLOADS}/slack-signing-vectors.json`, 'utf8')) as {
   slack_docs_vector: { signing_secret: string; x_slack_request_timestamp: string; body_file: string; x_slack_signature: string };
 }).slack_docs_vector;

@@ -3,7 +3,7 @@ import { isValidSlackRequest } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { verifySlackRequest } from '../../../adapters/slack/verify-request';
 
-const PAYLOADS = '/work/shared/reference/payloads';
+const PAYLOADS = new URL('../../fakes/slack/samples', import.meta.url).pathname;
 const vectors = JSON.parse(readFileSync(`${PAYLOADS}/slack-signing-vectors.json`, 'utf8')) as {
   slack_docs_vector: { signing_secret: string; x_slack_request_timestamp: string; body_file: string; body: string; x_slack_signature: string };
 };
