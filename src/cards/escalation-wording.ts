@@ -1,16 +1,8 @@
 import type { CardTone } from '../domain/card';
 import type { LadderAction } from '../schema/sla';
+import { LADDER_STEP_LABELS } from '../engine/sla/escalation-level-name';
 
-/** What each ladder step means to the person reading the card. */
-export const LADDER_STEP_LABELS: Record<LadderAction, string> = {
-  notify: 'notified',
-  remind: 'reminder',
-  mention: 'channel mention',
-  here: 'SLA warning (@here)',
-  warn: 'SLA warning',
-  escalate: 'escalated to admins',
-  page: 'paging owner',
-};
+export { LADDER_STEP_LABELS };
 
 /** The title word of a reminder card for each step. */
 export const LADDER_STEP_TITLES: Record<LadderAction, string> = {

@@ -55,7 +55,7 @@ export class AnthropicExecutor implements Executor {
   private readonly limits: PromptLimits;
 
   constructor(private readonly options: AnthropicExecutorOptions = {}) {
-    // Pass every connection setting explicitly so the SDK never falls back to process.env.
+    // Pass every connection setting explicitly so the SDK never falls back to the environment.
     this.client = options.apiKey
       ? new Anthropic({ apiKey: options.apiKey, baseURL: options.baseURL ?? 'https://api.anthropic.com', maxRetries: options.maxRetries ?? 0 })
       : null;

@@ -2,7 +2,8 @@ import type { LadderStep } from '../../schema/sla';
 import { DEFAULT_LADDER } from './default-ladder';
 import type { LadderAction } from './types';
 
-const LABELS: Record<LadderAction, string> = {
+/** What each ladder step means to the person reading a card (cards use these words too). */
+export const LADDER_STEP_LABELS: Record<LadderAction, string> = {
   notify: 'notified',
   remind: 'reminder',
   mention: 'channel mention',
@@ -21,7 +22,7 @@ export function escalationLevelName(
   levelOrAction: number | LadderAction,
   ladder: ReadonlyArray<Pick<LadderStep, 'action'>> = DEFAULT_LADDER,
 ): string {
-  if (typeof levelOrAction === 'string') return LABELS[levelOrAction];
+  if (typeof levelOrAction === 'string') return LADDER_STEP_LABELS[levelOrAction];
   const step = ladder[levelOrAction];
-  return step ? LABELS[step.action] : `escalation level ${levelOrAction}`;
+  return step ? LADDER_STEP_LABELS[step.action] : `escalation level ${levelOrAction}`;
 }
