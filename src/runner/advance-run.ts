@@ -24,6 +24,10 @@ export interface AdvanceDeps {
 /** More rounds than any real template needs: each round settles at least one block or gate. */
 const MAX_ROUNDS = 500;
 
+/** Routine progress refreshes the status card at most this often; milestones always do. */
+export const STATUS_CARD_MIN_INTERVAL_MS = 2_000;
+const ROUTINE: ReadonlySet<EngineAction['type']> = new Set(['start-block', 'complete-block', 'settle-gate', 'unblock-block']);
+
 type OpenGate = Extract<EngineAction, { type: 'open-gate' }>;
 
 /**
@@ -47,8 +51,12 @@ export async function advanceRun(db: Queryable, runId: string, now: Date, deps: 
     applied.push(...actions);
     state = (await loadRunState(db, runId))!;
   }
-  if (applied.length > 0) {
-    await touchRun(db, run.id, now);
+  // Rebuilding the status card reads the whole run; on a wide run doing it for every completed
+  // block made each completion cost O(blocks). Gates, failures and the end always refresh it.
+  const milestone = applied.some((a) => !ROUTINE.has(a.type));
+  const quiet = now.getTime() - state.run.updatedAt.getTime() < STATUS_CARD_MIN_INTERVAL_MS;
+  if (applied.length > 0) await touchRun(db, run.id, now);
+  if (applied.length > 0 && (milestone || !quiet)) {
     const view = await loadRunView(db, run, deps.publicBaseUrl);
     await deps.notifier.updateSubject(db, `run:${run.id}`, buildRunStatusCard(view, { now, publicBaseUrl: deps.publicBaseUrl }), `${now.getTime()}:${applied.length}`, now);
   }

@@ -38,7 +38,9 @@ export function snapshotOf({ run, blocks, gates }: LoadedRun): RunSnapshot {
 /** Everything a run's status card shows, including messages that could not be delivered. */
 export async function loadRunView(db: Queryable, run: RunRecord, publicBaseUrl?: string): Promise<RunView> {
   const loaded = await loadRun(db, run);
-  const artifacts: ArtifactRecord[] = await getLatestArtifacts(db, run.id);
+  // Only pending gates show artifact previews: load just those blocks' outputs.
+  const previewed = [...new Set(loaded.gates.filter((g) => g.status === 'pending').map((g) => g.blockId))];
+  const artifacts: ArtifactRecord[] = previewed.length ? await getLatestArtifacts(db, run.id, { blockIds: previewed }) : [];
   const subjects = [`run:${run.id}`, ...loaded.gates.map((g) => `gate:${g.id}`)];
   const problems = await listOutboxFailures(db, { subjects, limit: 100 });
   return toRunView(run, loaded.blocks, loaded.gates, artifacts, { deliveryProblems: problems.length, publicBaseUrl });

@@ -47,8 +47,9 @@ export async function measureOurs(ctx: OursContext): Promise<OursMeasurement> {
     for (let i = 0; i < DECISIONS; i++) {
       const r = await factory.service.createRun({ templateId: 'bench-gated', params: {}, simulate: false, actor: consoleActor, origin });
       const gate = await eventually(async () => (await factory.service.getRun(r.id)).pendingGates[0], 'the gate', 30_000);
-      await factory.service.decideGate({ gateId: gate.id, decision: 'approve', actor: consoleActor }, new Date());
+      // The decision's own time (taken as it is made, before its transaction) to the next block's claim.
       const decidedAt = Date.now();
+      await factory.service.decideGate({ gateId: gate.id, decision: 'approve', actor: consoleActor }, new Date(decidedAt));
       const next = await eventually(async () => {
         const block = (await listBlockRuns(database.db, r.id)).find((b) => b.blockId === 'next');
         const attempt = block && (await listBlockAttempts(database.db, block.id))[0];
