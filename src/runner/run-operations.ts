@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Actor } from '../domain/actor';
 import { UserError } from '../domain/errors';
 import type { Autonomy } from '../domain/statuses';
+import type { RunOrigin, RunRecord } from '../domain/records';
 import type { RunView } from '../domain/views';
+import type { Queryable } from '../store/db-schema';
 import { buildRunStatusCard } from '../cards';
 import { authorize } from '../permissions/authorize';
 import { resolveParams } from '../schema/resolve-params';
@@ -38,7 +40,8 @@ export async function createRun(ctx: ServiceContext, input: CreateRunInput, now:
     throw new UserError('invalid_params', `Cannot start ${template.id}: ${params.problems.map((p) => p.message).join('; ')}.\nUsage: /factory run ${template.id}${usage ? ` ${usage}` : ''}`);
   }
   return transaction(ctx.database, async (trx) => {
-    const run = await insertRun(
+    const { view } = await startRun(
+      ctx,
       trx,
       {
         template,
@@ -46,27 +49,68 @@ export async function createRun(ctx: ServiceContext, input: CreateRunInput, now:
         params: params.params,
         autonomy: input.autonomy ?? {},
         simulate: input.simulate,
-        seed: randomBytes(8).toString('hex'),
-        createdBy: input.actor,
+        actor: input.actor,
         origin: { platform: input.origin.platform, channelId: input.origin.channelId, threadId: input.origin.threadId ?? null },
       },
       now,
     );
-    await insertBlockRuns(trx, run.id, template.blocks);
-    await appendAudit(trx, {
-      at: now,
-      actor: input.actor,
-      action: 'run.created',
-      entityType: 'run',
-      entityId: run.id,
-      runId: run.id,
-      metadata: { template: template.id, version: template.version ?? null, params: params.params, simulate: input.simulate, platform: input.actor.platform },
-    });
-    const advanced = await advanceRun(trx, run.id, now, ctx);
-    const view = await loadRunView(trx, advanced.run, ctx.publicBaseUrl);
-    await ctx.notifier.runCreated(trx, advanced.run, buildRunStatusCard(view, { now, publicBaseUrl: ctx.publicBaseUrl }), now);
     return view;
   });
+}
+
+export interface StartRunInput {
+  template: Template;
+  name: string;
+  params: Record<string, string | number | boolean>;
+  autonomy: Record<string, Autonomy>;
+  simulate: boolean;
+  actor: Actor;
+  origin: RunOrigin | null;
+  /** Extra facts for the 'run.created' audit row (a schedule's fire time). */
+  auditMetadata?: Record<string, unknown>;
+}
+
+/**
+ * Starts a run in the caller's transaction: the run and its blocks, the audit row, the first
+ * engine pass and the status card. Used by `createRun` and by scheduled runs, whose fire is
+ * recorded in the same transaction.
+ */
+export async function startRun(ctx: ServiceContext, db: Queryable, input: StartRunInput, now: Date): Promise<{ run: RunRecord; view: RunView }> {
+  const run = await insertRun(
+    db,
+    {
+      template: input.template,
+      name: input.name,
+      params: input.params,
+      autonomy: input.autonomy,
+      simulate: input.simulate,
+      seed: randomBytes(8).toString('hex'),
+      createdBy: input.actor,
+      origin: input.origin,
+    },
+    now,
+  );
+  await insertBlockRuns(db, run.id, input.template.blocks);
+  await appendAudit(db, {
+    at: now,
+    actor: input.actor,
+    action: 'run.created',
+    entityType: 'run',
+    entityId: run.id,
+    runId: run.id,
+    metadata: {
+      template: input.template.id,
+      version: input.template.version ?? null,
+      params: input.params,
+      simulate: input.simulate,
+      platform: input.actor.platform,
+      ...input.auditMetadata,
+    },
+  });
+  const advanced = await advanceRun(db, run.id, now, ctx);
+  const view = await loadRunView(db, advanced.run, ctx.publicBaseUrl);
+  await ctx.notifier.runCreated(db, advanced.run, buildRunStatusCard(view, { now, publicBaseUrl: ctx.publicBaseUrl }), now);
+  return { run: advanced.run, view };
 }
 
 /** Runs a failed block again (a new attempt); a failed run comes back to life with it. */

@@ -1,24 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import { buildRunStatusCard } from '../cards';
 import type { Actor } from '../domain/actor';
 import { UserError } from '../domain/errors';
 import type { RunRecord } from '../domain/records';
 import { resolveParams } from '../schema/resolve-params';
 import type { Template } from '../schema/template';
-import { advanceRun } from '../runner/advance-run';
-import { loadRunView } from '../runner/load-run';
+import { startRun } from '../runner/run-operations';
 import type { ServiceContext } from '../runner/service-context';
-import { appendAudit } from '../store/audit.store';
-import { insertBlockRuns } from '../store/blocks.store';
 import type { Queryable } from '../store/db-schema';
-import { insertRun } from '../store/runs.store';
 
 /** Who starts cron-triggered runs: the system, shown as "schedule" on run cards. */
 export const SCHEDULE_ACTOR: Actor = { type: 'system', platform: 'system', id: 'schedule', name: 'schedule' };
 
 /**
- * Starts one scheduled run in the caller's transaction, the same way `createRun` does (run row,
- * blocks, audit, first engine pass, status card), but inside the transaction that records the fire.
+ * Starts one scheduled run (startRun: run row, blocks, audit, first engine pass, status card)
+ * inside the transaction that records the fire.
  * That is the point: the fire, the run and its messages commit together or not at all, so a crash
  * can neither lose a fire nor start its run twice. `createRun` opens its own transaction, which
  * on PGlite (one connection) cannot nest. The run is posted to the template's feed channel.
@@ -35,7 +29,8 @@ export async function startScheduledRun(
     throw new UserError('invalid_params', `The schedule of ${template.id} cannot start a run: ${params.problems.map((p) => p.message).join('; ')}. Fix trigger.params in the template.`);
   }
   const feed = ctx.notifier.named({ template }, 'feed')[0];
-  const run = await insertRun(
+  const { run } = await startRun(
+    ctx,
     db,
     {
       template,
@@ -43,31 +38,13 @@ export async function startScheduledRun(
       params: params.params,
       autonomy: {},
       simulate: false,
-      seed: randomBytes(8).toString('hex'),
-      createdBy: SCHEDULE_ACTOR,
+      actor: SCHEDULE_ACTOR,
       origin: feed ? { platform: feed[0], channelId: feed[1], threadId: null } : null,
+      auditMetadata: {
+        schedule: { cron: schedule.cron, timezone: schedule.timezone, fireAt: schedule.fireAt.toISOString(), firstMissed: schedule.firstMissed?.toISOString() ?? null },
+      },
     },
     now,
   );
-  await insertBlockRuns(db, run.id, template.blocks);
-  await appendAudit(db, {
-    at: now,
-    actor: SCHEDULE_ACTOR,
-    action: 'run.created',
-    entityType: 'run',
-    entityId: run.id,
-    runId: run.id,
-    metadata: {
-      template: template.id,
-      version: template.version ?? null,
-      params: params.params,
-      simulate: false,
-      platform: 'system',
-      schedule: { cron: schedule.cron, timezone: schedule.timezone, fireAt: schedule.fireAt.toISOString(), firstMissed: schedule.firstMissed?.toISOString() ?? null },
-    },
-  });
-  const advanced = await advanceRun(db, run.id, now, ctx);
-  const view = await loadRunView(db, advanced.run, ctx.publicBaseUrl);
-  await ctx.notifier.runCreated(db, advanced.run, buildRunStatusCard(view, { now, publicBaseUrl: ctx.publicBaseUrl }), now);
-  return advanced.run;
+  return run;
 }
