@@ -2,28 +2,16 @@
  * The Slack adapter in HTTP mode, end to end: the real bolt App mounted at POST /slack/events on
  * the bot's own server, the real store (PGlite), runner and outbox, against the local Slack fake.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listBlockRuns } from '../../src/store/blocks.store';
 import { signedRequest } from '../fakes/slack';
-import { watchForLeaks } from '../fakes/slack/leak-guard';
 import {
-  gateCardFor, messageWithAction, OPERATOR, ORIGIN, REVIEWER, runStartedBy, SECRET, startSlackFactory, TASKS, textOf, VIEWER, waitFor,
+  gateCardFor, messageWithAction, OPERATOR, ORIGIN, REVIEWER, runStartedBy, SECRET, useSlackFactory, TASKS, textOf, VIEWER, waitFor,
   type SlackFactory,
 } from './slack-adapter-support';
 
-const leaks = watchForLeaks();
 let f: SlackFactory;
-
-beforeAll(async () => {
-  f = await startSlackFactory('http');
-}, 120_000);
-
-afterAll(async () => {
-  await f?.stop();
-  const leaked = await leaks.leaks();
-  leaks.stop();
-  expect(leaked).toEqual([]);
-});
+useSlackFactory('http', (started) => (f = started));
 
 describe('Slack in HTTP mode', () => {
   it('GIVEN /factory run demo THEN a status message with its thread, a gate card, Approve edits the card, the run completes and /factory status shows it done', async () => {

@@ -2,30 +2,18 @@
  * What must never change the factory: a request that fails verification, and Slack re-sending a
  * command or a click. Also the boot errors that tell an operator how to fix the setup.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { slackAdapterFactory } from '../../adapters/slack';
 import { HttpServer } from '../../src/http/server';
 import { silentLogger } from '../../src/log';
 import { listAuditForRun } from '../../src/store/audit.store';
 import { signedRequest, slashCommandBody } from '../fakes/slack';
-import { watchForLeaks } from '../fakes/slack/leak-guard';
 import {
-  gateCardFor, OPERATOR, ORIGIN, REVIEWER, REVIEWER_TWO, runStartedBy, SECRET, startSlackFactory, textOf, waitFor, type SlackFactory,
+  gateCardFor, OPERATOR, ORIGIN, REVIEWER, REVIEWER_TWO, runStartedBy, SECRET, useSlackFactory, textOf, waitFor, type SlackFactory,
 } from './slack-adapter-support';
 
-const leaks = watchForLeaks();
 let f: SlackFactory;
-
-beforeAll(async () => {
-  f = await startSlackFactory('http');
-}, 120_000);
-
-afterAll(async () => {
-  await f?.stop();
-  const leaked = await leaks.leaks();
-  leaks.stop();
-  expect(leaked).toEqual([]);
-});
+useSlackFactory('http', (started) => (f = started));
 
 const runIds = async (): Promise<string[]> => (await f.app.service.listActiveRuns()).map((r) => r.id);
 /** Everything the bot posted, edited or opened in Slack (the probe's own reply goes through response_url). */

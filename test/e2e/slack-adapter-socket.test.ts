@@ -3,26 +3,13 @@
  * apps.connections.open and WebSocket, with the real store (PGlite), runner and outbox. No public
  * URL is involved: every command, click and form arrives as an envelope and is acked on the socket.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { watchForLeaks } from '../fakes/slack/leak-guard';
+import { describe, expect, it } from 'vitest';
 import {
-  gateCardFor, OPERATOR, ORIGIN, REVIEWER, runStartedBy, startSlackFactory, textOf, waitFor, type SlackFactory,
+  gateCardFor, OPERATOR, ORIGIN, REVIEWER, runStartedBy, useSlackFactory, textOf, waitFor, type SlackFactory,
 } from './slack-adapter-support';
 
-const leaks = watchForLeaks();
 let f: SlackFactory;
-
-beforeAll(async () => {
-  f = await startSlackFactory('socket');
-}, 120_000);
-
-afterAll(async () => {
-  await f?.stop();
-  expect(f?.fake.openSocketCount).toBe(0);
-  const leaked = await leaks.leaks();
-  leaks.stop();
-  expect(leaked).toEqual([]);
-});
+useSlackFactory('socket', (started) => (f = started));
 
 describe('Slack in Socket Mode', () => {
   it('GIVEN /factory run demo over the socket THEN the gate card, Approve edits it, the run completes and /factory status shows it done', async () => {

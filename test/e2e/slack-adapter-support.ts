@@ -5,6 +5,8 @@
  * Home), sent either over HTTP (signed requests) or over Socket Mode (envelopes).
  */
 import pino from 'pino';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { watchForLeaks } from '../fakes/slack/leak-guard';
 import { slackAdapterFromEnv } from '../../adapters/slack';
 import { createFactoryApp, type FactoryApp } from '../../src/app';
 import { readEnv } from '../../src/config';
@@ -179,4 +181,24 @@ export function textOf(message: { text?: string | undefined; blocks?: unknown[] 
     return value;
   });
   return texts.join('\n');
+}
+
+/**
+ * Starts the bot before the file's tests and stops it after, failing the file if a socket or timer
+ * leaked. `use` hands the started bot to the test file.
+ */
+export function useSlackFactory(transport: Transport, use: (f: SlackFactory) => void): void {
+  const leaks = watchForLeaks();
+  let started: SlackFactory | undefined;
+  beforeAll(async () => {
+    started = await startSlackFactory(transport);
+    use(started);
+  }, 120_000);
+  afterAll(async () => {
+    await started?.stop();
+    if (transport === 'socket') expect(started?.fake.openSocketCount).toBe(0);
+    const leaked = await leaks.leaks();
+    leaks.stop();
+    expect(leaked).toEqual([]);
+  });
 }

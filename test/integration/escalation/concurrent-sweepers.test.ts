@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/domain/errors';
 import type { GateRecord } from '../../../src/domain/records';
 import { EscalationSweep } from '../../../src/escalation/escalation-sweep';
 import { silentLogger } from '../../../src/log';
 import type { ServiceContext } from '../../../src/runner/service-context';
-import { openDatabase, type Database } from '../../../src/store/database';
+import type { Database } from '../../../src/store/database';
 import { getGate } from '../../../src/store/gates.store';
 import { getRunForUpdate } from '../../../src/store/runs.store';
-import { OPEN_TIMEOUT_MS, testDatabases, type TestDatabaseHandle } from '../../support/databases';
-import { CONFIG, escalationContext, gateTemplate, HOUR, MIN, openGateAt, reviewer, serviceAt } from './escalation-fixtures';
+import { testDatabases, type TestDatabaseHandle } from '../../support/databases';
+import { CONFIG, escalationContext, gateTemplate, HOUR, MIN, openGateAt, reviewer, serviceAt , useTwoConnections } from './escalation-fixtures';
 
 const START = new Date('2025-06-03T09:00:00.000Z');
 const GATES = 20;
@@ -18,15 +18,9 @@ const STEPS_PER_GATE = 5;
 describe.each(testDatabases())('two sweepers on one database ($name)', ({ name, open }) => {
   let database: TestDatabaseHandle;
   let second: Database;
-  beforeAll(async () => {
-    database = await open();
-    // PostgreSQL: a second pool, as a second replica would have. PGlite has one connection, so
-    // there the two sweepers share it and their transactions take turns.
-    second = database.connectionString ? await openDatabase({ databaseUrl: database.connectionString, poolMax: 5 }) : database;
-  }, OPEN_TIMEOUT_MS);
-  afterAll(async () => {
-    if (second && second !== database) await second.close();
-    await database?.close();
+  useTwoConnections(open, (opened, other) => {
+    database = opened;
+    second = other;
   });
 
   const sweepOn = (ctx: ServiceContext) => new EscalationSweep({ ctx, log: silentLogger(), owner: CONFIG.owner, batchSize: 3 });

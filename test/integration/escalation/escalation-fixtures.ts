@@ -16,7 +16,9 @@ import { RunService } from '../../../src/runner/run-service';
 import type { ServiceContext } from '../../../src/runner/service-context';
 import { TemplateCatalog } from '../../../src/runner/template-catalog';
 import type { Template } from '../../../src/schema/template';
-import type { Database } from '../../../src/store/database';
+import { openDatabase, type Database } from '../../../src/store/database';
+import { afterAll, beforeAll } from 'vitest';
+import { OPEN_TIMEOUT_MS, type TestDatabaseHandle } from '../../support/databases';
 import { listPendingGates } from '../../../src/store/gates.store';
 
 export const MIN = 60_000;
@@ -128,4 +130,22 @@ export async function walk(sweep: EscalationSweep, from: Date, to: Date, stepMs 
     await during?.(now);
     await sweep.sweep(now);
   }
+}
+
+/**
+ * Opens the test database and a second connection to it, as a second replica would have (on
+ * PGlite, one connection: both are the same and their transactions take turns), and closes both.
+ */
+export function useTwoConnections(open: () => Promise<TestDatabaseHandle>, use: (database: TestDatabaseHandle, second: Database) => void): void {
+  let database: TestDatabaseHandle | undefined;
+  let second: Database | undefined;
+  beforeAll(async () => {
+    database = await open();
+    second = database.connectionString ? await openDatabase({ databaseUrl: database.connectionString, poolMax: 5 }) : database;
+    use(database, second);
+  }, OPEN_TIMEOUT_MS);
+  afterAll(async () => {
+    if (second && second !== database) await second.close();
+    await database?.close();
+  });
 }

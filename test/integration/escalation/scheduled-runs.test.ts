@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildSchedulesCard } from '../../../src/cards';
 import { silentLogger } from '../../../src/log';
 import type { ServiceContext } from '../../../src/runner/service-context';
 import { ScheduledRuns } from '../../../src/scheduling/scheduled-runs';
 import type { Template } from '../../../src/schema/template';
-import { openDatabase, type Database } from '../../../src/store/database';
+import type { Database } from '../../../src/store/database';
 import { listScheduleFires } from '../../../src/store/schedule-fires.store';
 import { getSchedule } from '../../../src/store/schedules.store';
-import { OPEN_TIMEOUT_MS, testDatabases, type TestDatabaseHandle } from '../../support/databases';
-import { escalationContext, gateTemplate, HOUR, IDS, MIN, operator, serviceAt } from './escalation-fixtures';
+import { testDatabases, type TestDatabaseHandle } from '../../support/databases';
+import { escalationContext, gateTemplate, HOUR, IDS, MIN, operator, serviceAt , useTwoConnections } from './escalation-fixtures';
 
 // Monday 2 June 2025, 00:00 UTC. Berlin is on summer time (UTC+2): 06:00 there is 04:00 UTC.
 const T0 = new Date('2025-06-02T00:00:00.000Z');
@@ -26,13 +26,9 @@ async function runsOf(database: Database, templateId: string) {
 describe.each(testDatabases())('scheduled runs on $name', ({ open }) => {
   let database: TestDatabaseHandle;
   let second: Database;
-  beforeAll(async () => {
-    database = await open();
-    second = database.connectionString ? await openDatabase({ databaseUrl: database.connectionString, poolMax: 5 }) : database;
-  }, OPEN_TIMEOUT_MS);
-  afterAll(async () => {
-    if (second && second !== database) await second.close();
-    await database?.close();
+  useTwoConnections(open, (opened, other) => {
+    database = opened;
+    second = other;
   });
 
   const schedulerOn = (ctx: ServiceContext) => new ScheduledRuns({ ctx, log: silentLogger() });
