@@ -19,6 +19,7 @@ import { Runner } from './runner/runner';
 import type { ServiceContext } from './runner/service-context';
 import { TemplateCatalog } from './runner/template-catalog';
 import { ScheduledRuns } from './scheduling/scheduled-runs';
+import { describeUnmappedChannel, findUnmappedChannels } from './boot/unmapped-channels';
 import { openDatabase, type Database } from './store/database';
 import { migrateToLatest } from './store/migrate';
 import { COMMANDS } from '../commands/index';
@@ -64,6 +65,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
   for (const bad of catalog.invalid) log.error({ file: bad.file, issues: bad.issues }, 'a template has errors and cannot run');
 
   const platforms = opts.adapters.map((a) => a.platform);
+  for (const unmapped of findUnmappedChannels(catalog.list(), fileConfig.channels, platforms)) log.warn({ channel: unmapped.name, templates: unmapped.templates }, describeUnmappedChannel(unmapped));
   const notifier = new Notifier({ platforms, channels: fileConfig.channels });
   const holder: { runner?: Runner } = {};
   const ctx: ServiceContext = {
