@@ -1,4 +1,3 @@
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Env } from './config';
@@ -23,6 +22,7 @@ import { Runner } from './runner/runner';
 import type { ServiceContext } from './runner/service-context';
 import { TemplateCatalog } from './runner/template-catalog';
 import { ScheduledRuns } from './scheduling/scheduled-runs';
+import { loadProcessIdentity, type ProcessIdentity } from './boot/process-identity';
 import { describeUnmappedChannel, findUnmappedChannels } from './boot/unmapped-channels';
 import { openDatabase, type Database } from './store/database';
 import { migrateToLatest } from './store/migrate';
@@ -50,6 +50,8 @@ export interface FactoryAppOptions {
   /** An already open database (tests); otherwise opened from env. */
   database?: Database;
   now?: () => Date;
+  /** Who this process is for leases (tests); otherwise loaded from FACTORY_DATA_DIR. */
+  identity?: ProcessIdentity;
 }
 
 /**
@@ -103,7 +105,9 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
       ? { secret: env.WEBHOOK_SECRET, callbackUrl: `${env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.PORT}`}/callbacks/webhook`, callbacks }
       : undefined,
   });
-  const owner = `${hostname()}:${process.pid}`;
+  // Leases name this process; a restart in the same data directory reclaims its predecessor's at once.
+  const identity = opts.identity ?? loadProcessIdentity(env.FACTORY_DATA_DIR);
+  const owner = identity.owner;
   const runner = new Runner({
     database,
     executors,
@@ -113,6 +117,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     metrics,
     concurrency: env.RUNNER_CONCURRENCY,
     owner,
+    predecessors: { prefix: identity.instancePrefix, isDead: (other) => identity.isDeadPredecessor(other) },
     now,
   });
   holder.runner = runner;

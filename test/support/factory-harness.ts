@@ -26,9 +26,9 @@ export interface FactoryHarness {
  */
 export async function startFactory(
   database: Database,
-  opts: { platforms?: Platform[]; config?: Partial<FileConfig>; timeScale?: number; concurrency?: number; startRunner?: boolean; log?: Logger } = {},
+  opts: { platforms?: Platform[]; config?: Partial<FileConfig>; timeScale?: number; concurrency?: number; startRunner?: boolean; log?: Logger; templatesDir?: string } = {},
 ): Promise<FactoryHarness> {
-  const catalog = await TemplateCatalog.load(new URL('../../templates', import.meta.url).pathname);
+  const catalog = await TemplateCatalog.load(opts.templatesDir ?? new URL('../../templates', import.meta.url).pathname);
   const config = { ...EMPTY_FILE_CONFIG, ...opts.config };
   const notifier = new Notifier({ platforms: opts.platforms ?? ['console'], channels: config.channels });
   const log = opts.log ?? silentLogger();
