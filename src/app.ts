@@ -24,7 +24,8 @@ import { TemplateCatalog } from './runner/template-catalog';
 import { ScheduledRuns } from './scheduling/scheduled-runs';
 import { loadProcessIdentity, type ProcessIdentity } from './boot/process-identity';
 import { describeUnmappedChannel, findUnmappedChannels } from './boot/unmapped-channels';
-import { openDatabase, type Database } from './store/database';
+import { openFactoryDatabase } from './boot/open-factory-database';
+import type { Database } from './store/database';
 import { migrateToLatest } from './store/migrate';
 import { COMMANDS } from '../commands/index';
 import type { DispatchDeps } from '../commands/dispatch';
@@ -63,8 +64,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
   const { env, fileConfig, log } = opts;
   const now = opts.now ?? (() => new Date());
   const metrics = new Metrics({ defaultMetrics: true });
-  const database =
-    opts.database ?? (await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: join(env.FACTORY_DATA_DIR, 'pglite'), log: (m) => log.info(m) }));
+  const database = opts.database ?? (await openFactoryDatabase(env, log));
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info({ migrations: applied }, 'database migrated');
   const catalog = await TemplateCatalog.load(env.FACTORY_TEMPLATES_DIR);
