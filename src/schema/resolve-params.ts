@@ -1,3 +1,4 @@
+import { ownValue } from '../domain/own-value';
 import type { Template } from './template';
 
 export interface ParamProblem {
@@ -17,7 +18,7 @@ export function resolveParams(
   const params: Record<string, string | number | boolean> = {};
   const declared = template.params;
   for (const name of Object.keys(given)) {
-    if (!(name in declared)) {
+    if (!Object.hasOwn(declared, name)) {
       const known = Object.keys(declared);
       problems.push({
         param: name,
@@ -26,7 +27,7 @@ export function resolveParams(
     }
   }
   for (const [name, spec] of Object.entries(declared)) {
-    const raw = given[name];
+    const raw = ownValue(given, name);
     if (raw === undefined || raw === '') {
       if (spec.default !== undefined) params[name] = spec.default;
       else if (spec.required) problems.push({ param: name, message: `"${name}" is required${spec.description ? `: ${spec.description}` : ''}` });
