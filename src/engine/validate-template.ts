@@ -5,8 +5,10 @@ import { checkCron } from './validation/check-cron';
 import { checkCycles } from './validation/check-cycles';
 import { checkDependencies, checkDuplicateIds } from './validation/check-dependencies';
 import { checkOutputKeys } from './validation/check-outputs';
+import { checkProtoKeys } from './validation/check-proto-keys';
 import { checkPatternFields } from './validation/check-patterns';
 import { checkSla } from './validation/check-sla';
+import { checkTriggerParams } from './validation/check-trigger-params';
 import { toJsonPath, type PathSegment, type ReportIssue, type TemplateIssue, type TemplateValidation } from './validation/issues';
 import { rawBlocksOf } from './validation/raw-template';
 import { translateZodIssue } from './validation/translate-zod-issue';
@@ -24,9 +26,11 @@ export interface ValidateOptions {
 /**
  * Validates a template read from JSON and reports every problem at once, each with its JSON path
  * and a sentence that says what to do: the schema (via zod, with its messages rewritten) and the
- * rules across blocks (ids, dependencies, output keys, cycles, cron, thresholds, params, runtimes,
- * parallel groups, SLA auto-approval, review without a gate). The cross-block rules run on the raw
- * JSON as far as it can be read, so a structural error elsewhere does not hide them.
+ * rules across blocks (ids, dependencies, output keys, cycles, cron and its minimum interval,
+ * thresholds, params, runtimes, parallel groups, SLA auto-approval, review without a gate, ladder
+ * channels, scheduled params, "__proto__" keys). The cross-block rules run on the raw JSON as far
+ * as it can be read, so a structural error elsewhere does not hide them. Fields accepted without
+ * behaviour yet (Pattern 2/3) come back as `warnings`, which never refuse a template.
  */
 export function validateTemplate(input: unknown, options: ValidateOptions = {}): TemplateValidation {
   const found = collector();
@@ -42,7 +46,9 @@ export function validateTemplate(input: unknown, options: ValidateOptions = {}):
   checkBlockRules(input, blocks, report);
   checkSla(input, blocks, report);
   checkOutputKeys(blocks, report);
+  checkProtoKeys(input, report);
   checkChannels(input, blocks, options.configChannels, report);
+  if (parsed.success) checkTriggerParams(parsed.data, report);
   checkPatternFields(blocks, warned.report);
   const warnings = warned.sorted();
   if (found.count() === 0 && parsed.success) return { ok: true, template: parsed.data, warnings };

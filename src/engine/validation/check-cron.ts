@@ -8,8 +8,8 @@ const ANCHOR = new Date(0);
 /** A cron starts whole runs (or polls a stream): firing more often than this is refused. */
 export const MIN_CRON_INTERVAL_MS = 5 * 60_000;
 
-/** How many fire times the interval check looks at: enough for lists and ranges within a day. */
-const SAMPLES = 60;
+/** How many fire times the interval check looks at: enough for lists and ranges, cheap enough to run often. */
+const SAMPLES = 10;
 
 /**
  * Why a cron expression is unusable, or null when it is fine. cron-parser accepts too little as
