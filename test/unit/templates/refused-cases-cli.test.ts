@@ -36,7 +36,7 @@ async function validate(file: string, ...extra: string[]) {
 const cases: Array<[string, (t: Obj) => void, string, RegExp]> = [
   ['timeout 0s', (t) => (t.blocks[0].timeout = '0s'), '$.blocks[0].timeout', /must be between 1s and 7d, not 0s/],
   ['timeout of years', (t) => (t.blocks[0].timeout = '1000d'), '$.blocks[0].timeout', /must be between 1s and 7d, not 1000d/],
-  ['ladder channel nowhere', (t) => (t.sla.steps[0].channel = 'nowhere'), '$.sla.steps[0].channel', /channel "nowhere", which is not a channel the template names \(no config was read\); use one of "feed", "tasks", "alerts", "deploys", "factory-feed"/],
+  ['ladder channel nowhere', (t) => (t.sla.steps[0].channel = 'nowhere'), '$.sla.steps[0].channel', /channel "nowhere", which is not a channel the template names \(no config was read\); use one of "feed", "tasks", "alerts", "deploys", or map it in the config/],
   ['approver not a principal', (t) => (t.blocks[3].review.approvers = ['nobody at all']), '$.blocks[3].review.approvers[0]', /neither a role nor a principal; write a role .* or a principal such as "discord:user:<id>"/],
   ['artifact key twice', (t) => t.blocks[0].outputs.artifacts.push({ key: t.blocks[0].outputs.artifacts[0].key, format: 'md' }), '$.blocks[0].outputs.artifacts[2].key', /declares the output key `intel-report` twice/],
   ['zone on Mars', (t) => (t.trigger = { type: 'cron', cron: '0 6 * * 1', timezone: 'Mars/Olympus' }), '$.trigger.timezone', /"Mars\/Olympus" is not a time zone; write an IANA name such as "UTC"/],
