@@ -78,7 +78,8 @@ function estimateRemaining(ctx: EvaluationContext, ledger: BudgetLedger, current
 
 /** The ceiling to propose: covers the projection, and only in the units the budget limits. */
 function atLeast(proposal: Spend, projected: Spend, limit: Limit): Limit {
-  const round = (n: number, digits: number) => Math.ceil(n * 10 ** digits) / 10 ** digits;
+  // Up to the next cent, ignoring float noise (0.8 + 1.6 is 2.4000000000000004).
+  const round = (n: number, digits: number) => Math.ceil(n * 10 ** digits - 1e-6) / 10 ** digits;
   return {
     ...(limit.costUsd !== undefined ? { costUsd: round(Math.max(proposal.costUsd, projected.costUsd, limit.costUsd), 2) } : {}),
     ...(limit.tokens !== undefined ? { tokens: Math.ceil(Math.max(proposal.tokens, projected.tokens, limit.tokens)) } : {}),
