@@ -11,6 +11,10 @@ import { SimulateExecutor } from './executors/simulate.executor';
 import { createExecutorRegistry } from './executors/registry';
 import { WebhookCallbacks } from './executors/webhook-callbacks';
 import { HttpServer } from './http/server';
+import { DEFAULT_MAX_BODY_BYTES, type ApiDeps } from './api/api-deps';
+import { mountApi } from './api/mount-api';
+import { RateLimiter } from './api/rate-limit';
+import { apiRoutes } from './api/routes/index';
 import { Metrics } from './metrics';
 import { OutboxDelivery } from './outbox/outbox-delivery';
 import { Notifier } from './runner/notifier';
@@ -19,6 +23,7 @@ import { Runner } from './runner/runner';
 import type { ServiceContext } from './runner/service-context';
 import { TemplateCatalog } from './runner/template-catalog';
 import { ScheduledRuns } from './scheduling/scheduled-runs';
+import { describeUnmappedChannel, findUnmappedChannels } from './boot/unmapped-channels';
 import { openDatabase, type Database } from './store/database';
 import { migrateToLatest } from './store/migrate';
 import { COMMANDS } from '../commands/index';
@@ -64,6 +69,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
   for (const bad of catalog.invalid) log.error({ file: bad.file, issues: bad.issues }, 'a template has errors and cannot run');
 
   const platforms = opts.adapters.map((a) => a.platform);
+  for (const unmapped of findUnmappedChannels(catalog.list(), fileConfig.channels, platforms)) log.warn({ channel: unmapped.name, templates: unmapped.templates }, describeUnmappedChannel(unmapped));
   const notifier = new Notifier({ platforms, channels: fileConfig.channels });
   const holder: { runner?: Runner } = {};
   const ctx: ServiceContext = {
@@ -145,6 +151,17 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     })
     .route('GET', '/metrics', async () => ({ status: 200, headers: { 'content-type': metrics.registry.contentType }, body: await metrics.registry.metrics() }))
     .route('POST', '/callbacks/webhook', (req) => callbacks.handleCallback(req.rawBody, req.headers, now()));
+  const api: ApiDeps = {
+    service,
+    ctx,
+    log: log.child({ component: 'api' }),
+    now,
+    limiter: new RateLimiter(env.API_RATE_LIMIT_PER_MINUTE),
+    maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+    hookSecret: env.FACTORY_HOOK_SECRET,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+  };
+  mountApi(http, api, apiRoutes());
 
   return {
     database,
@@ -159,6 +176,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     metrics,
     catalog,
     ctx,
+    api,
     async start(port = env.PORT): Promise<number> {
       const bound = await http.listen(port);
       for (const adapter of adapters.values()) await adapter.start();

@@ -196,6 +196,28 @@ export interface ScheduleFiresTable {
   created_at: Date;
 }
 
+export interface ApiTokensTable {
+  id: Id;
+  name: string;
+  role: string;
+  agent: WithDefault<boolean>;
+  scopes: Json;
+  token_hash: string;
+  prefix: string;
+  created_by: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface HookDeliveriesTable {
+  id: Id;
+  template_id: string;
+  idempotency_key: string;
+  run_id: string | null;
+  created_at: Date;
+}
+
 export interface DB {
   runs: RunsTable;
   block_runs: BlockRunsTable;
@@ -209,6 +231,8 @@ export interface DB {
   run_channels: RunChannelsTable;
   schedules: SchedulesTable;
   schedule_fires: ScheduleFiresTable;
+  api_tokens: ApiTokensTable;
+  hook_deliveries: HookDeliveriesTable;
 }
 
 /** What every repository function takes first: the database or an open transaction. */
