@@ -1,4 +1,5 @@
 import { templateSchema } from '../schema/template';
+import { checkAgentRules, type ValidationKnowledge } from './validation/check-agent-rules';
 import { checkBlockRules } from './validation/check-block-rules';
 import { checkChannels } from './validation/check-channels';
 import { checkCron } from './validation/check-cron';
@@ -14,8 +15,9 @@ import { rawBlocksOf } from './validation/raw-template';
 import { translateZodIssue } from './validation/translate-zod-issue';
 
 export type { TemplateIssue, TemplateValidation } from './validation/issues';
+export type { ValidationKnowledge } from './validation/check-agent-rules';
 
-export interface ValidateOptions {
+export interface ValidateOptions extends ValidationKnowledge {
   /**
    * Channel names the config maps (its `channels` keys), when the caller read a config. Ladder
    * steps may post to these as well as to the template's own channels; undefined means "unknown".
@@ -28,7 +30,7 @@ export interface ValidateOptions {
  * and a sentence that says what to do: the schema (via zod, with its messages rewritten) and the
  * rules across blocks (ids, dependencies, output keys, cycles, cron and its minimum interval,
  * thresholds, params, runtimes, parallel groups, SLA auto-approval, review without a gate, ladder
- * channels, scheduled params, "__proto__" keys). The cross-block rules run on the raw JSON as far
+ * channels, scheduled params, "__proto__" keys, model aliases and clarification targets against the options). The cross-block rules run on the raw JSON as far
  * as it can be read, so a structural error elsewhere does not hide them. Fields accepted without
  * behaviour yet (Pattern 2/3) come back as `warnings`, which never refuse a template.
  */
@@ -49,6 +51,7 @@ export function validateTemplate(input: unknown, options: ValidateOptions = {}):
   checkProtoKeys(input, report);
   checkChannels(input, blocks, options.configChannels, report);
   if (parsed.success) checkTriggerParams(parsed.data, report);
+  checkAgentRules(blocks, options, report);
   checkPatternFields(blocks, warned.report);
   const warnings = warned.sorted();
   if (found.count() === 0 && parsed.success) return { ok: true, template: parsed.data, warnings };

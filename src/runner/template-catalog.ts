@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../domain/errors';
-import { formatIssues, validateTemplate, type TemplateIssue } from '../engine/validate-template';
+import { formatIssues, validateTemplate, type TemplateIssue, type ValidateOptions } from '../engine/validate-template';
 import type { Template } from '../schema/template';
 
 export interface InvalidTemplate {
@@ -15,10 +15,8 @@ export interface WarnedTemplate {
   warnings: TemplateIssue[];
 }
 
-export interface CatalogOptions {
-  /** The config's channel names, so ladder steps may post to them. */
-  configChannels?: readonly string[];
-}
+/** What validation checks names against: model aliases, teams, and the config's channel names. */
+export type CatalogOptions = ValidateOptions;
 
 /**
  * The templates a process can run, read once at start from the templates folder. A broken file
@@ -36,6 +34,7 @@ export class TemplateCatalog {
     return new TemplateCatalog(new Map(templates.map((t) => [t.id, t])), []);
   }
 
+  /** Reads every template of `dir`; `options` is what validation checks names against (model aliases, teams, config channels). */
   static async load(dir: string, options: CatalogOptions = {}): Promise<TemplateCatalog> {
     const files = (await readdir(dir)).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
     const templates = new Map<string, Template>();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../domain/statuses';
 import { durationSchema, durationWithin } from './duration';
 import { PRINCIPAL, PRINCIPAL_SYNTAX } from './principal';
+import { budgetSchema, clarificationSchema, repairSchema } from './agent-controls';
 import { slaPolicySchema } from './sla';
 import { timeZoneSchema } from './time-zone';
 
@@ -128,7 +129,7 @@ export const blockSchema = z.strictObject({
   description: z.string().optional(),
   // execution
   skill: z.string().nullable().optional().meta({ description: 'Prompt file under templates/skills, without .md' }),
-  model: z.string().nullable().optional().meta({ description: 'Model alias (opus, sonnet, haiku) or null to inherit' }),
+  model: z.string().nullable().optional().meta({ description: 'Model alias (factory/architect, factory/coder, factory/fast, factory/cheap, or one from the config) or a model id; null to inherit' }),
   timeout: durationWithin(TIMEOUT_RANGE_MS.min, TIMEOUT_RANGE_MS.max, 'a block timeout').optional(),
   runtime: z.enum(RUNTIMES).default('anthropic'),
   command: z.string().optional().meta({ description: 'Shell command (runtime shell)' }),
@@ -148,6 +149,12 @@ export const blockSchema = z.strictObject({
   /** How often a rejected after-gate may send the block back for rework. */
   max_reworks: z.number().int().min(0).max(20).default(3),
   review: reviewSchema.optional(),
+  /** Most this block may spend across its attempts; passing it opens a budget gate. */
+  budget: budgetSchema.optional(),
+  /** Where the agent's questions go, and how many it may ask. */
+  clarification: clarificationSchema.optional(),
+  /** Re-run an attempt that fails a check with the failure as a hint, up to a bound. */
+  repair: repairSchema.optional(),
   // lifecycle
   mode: z.enum(LIFECYCLE_MODES).default('one-shot'),
   // scope

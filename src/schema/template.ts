@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KEBAB_ID, blockSchema, notReserved } from './block';
+import { budgetSchema } from './agent-controls';
 import { slaPolicySchema } from './sla';
 import { timeZoneSchema } from './time-zone';
 
@@ -49,6 +50,8 @@ export const templateSchema = z.strictObject({
   /** Who is paged at the end of the escalation ladder (a platform user id or a role). */
   owner: z.string().optional(),
   trigger: templateTriggerSchema.optional(),
+  /** Most one run may spend on model calls; a run may lower or raise it with the `budget_usd` and `budget_tokens` parameters. */
+  budget: budgetSchema.optional(),
   blocks: z.array(blockSchema).min(1, 'a template needs at least one block'),
 });
 
