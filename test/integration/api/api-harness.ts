@@ -76,9 +76,11 @@ export async function startApi(
 }
 
 /** Rows in the tables a refused request must not touch. */
-export async function rowCounts(database: Database): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const table of ['runs', 'block_runs', 'gates', 'audit_log', 'outbox', 'api_tokens', 'hook_deliveries'] as const) {
+const COUNTED = ['runs', 'block_runs', 'gates', 'audit_log', 'outbox', 'api_tokens', 'hook_deliveries'] as const;
+
+export async function rowCounts(database: Database): Promise<Record<(typeof COUNTED)[number], number>> {
+  const out = {} as Record<(typeof COUNTED)[number], number>;
+  for (const table of COUNTED) {
     const row = await database.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     out[table] = Number(row.n);
   }
