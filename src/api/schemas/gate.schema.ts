@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GATE_KINDS, GATE_STATUSES } from '../../domain/statuses';
 import type { GateView } from '../../domain/views';
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
@@ -11,8 +12,8 @@ export const gateSchema = z.object({
   block_id: z.string(),
   block_name: z.string(),
   position: z.enum(['before', 'after']),
-  kind: z.enum(['approval', 'clarification', 'task']),
-  status: z.enum(['pending', 'approved', 'rejected', 'expired', 'cancelled']),
+  kind: z.enum(GATE_KINDS),
+  status: z.enum(GATE_STATUSES),
   mode: z.enum(['gate', 'guided', 'auto']),
   attempt: z.number().int(),
   question: z.string().nullable(),
