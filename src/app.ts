@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Env } from './config';
 import { shellEnvironment } from './config';
-import type { FileConfig } from './config-file';
+import { modelAliasesOf, type FileConfig } from './config-file';
 import type { ChatAdapter } from './domain/chat-adapter';
 import type { Platform } from './domain/statuses';
 import { EscalationSweep } from './escalation/escalation-sweep';
@@ -67,8 +67,12 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
   const database = opts.database ?? (await openFactoryDatabase(env, log));
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info({ migrations: applied }, 'database migrated');
-  const catalog = await TemplateCatalog.load(env.FACTORY_TEMPLATES_DIR);
-  for (const bad of catalog.invalid) log.error({ file: bad.file, issues: bad.issues }, 'a template has errors and cannot run');
+  const catalog = await TemplateCatalog.load(env.FACTORY_TEMPLATES_DIR, {
+    modelAliases: Object.keys(modelAliasesOf(fileConfig)),
+    teams: Object.keys(fileConfig.teams),
+    configChannels: Object.keys(fileConfig.channels),
+  });
+  for (const line of catalog.startupWarnings()) log.warn(line);
 
   const platforms = opts.adapters.map((a) => a.platform);
   for (const unmapped of findUnmappedChannels(catalog.list(), fileConfig.channels, platforms)) log.warn({ channel: unmapped.name, templates: unmapped.templates }, describeUnmappedChannel(unmapped));
@@ -78,6 +82,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     database,
     catalog,
     config: fileConfig,
+    teams: fileConfig.teams,
     notifier,
     escalationDefaults: fileConfig.escalation,
     publicBaseUrl: env.PUBLIC_BASE_URL,
@@ -100,7 +105,14 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
   const executors = createExecutorRegistry({
     simulate: { timeScale: 1 },
     shell: env.FACTORY_SHELL_ENV === undefined ? undefined : { env: shellEnvironment(env) },
-    anthropic: { apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL, skillsDir: join(env.FACTORY_TEMPLATES_DIR, 'skills') },
+    anthropic: {
+      apiKey: env.ANTHROPIC_API_KEY,
+      baseURL: env.ANTHROPIC_BASE_URL,
+      skillsDir: join(env.FACTORY_TEMPLATES_DIR, 'skills'),
+      aliases: fileConfig.models.aliases,
+      defaultModel: fileConfig.models.default,
+      requestTimeoutMs: fileConfig.models.request_timeout,
+    },
     webhook: env.WEBHOOK_SECRET
       ? { secret: env.WEBHOOK_SECRET, callbackUrl: `${env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.PORT}`}/callbacks/webhook`, callbacks }
       : undefined,

@@ -24,6 +24,7 @@ const PERSON_VERBS: Record<GateView['kind'], { approved: string; rejected: strin
   approval: { approved: 'Approved', rejected: 'Rejected' },
   clarification: { approved: 'Answered', rejected: 'Rejected' },
   task: { approved: 'Marked done', rejected: 'Declined' },
+  budget: { approved: 'Budget raised', rejected: 'Stopped' },
 };
 
 /**

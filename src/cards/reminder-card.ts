@@ -22,6 +22,7 @@ const WHAT_IT_NEEDS: Record<GateView['kind'], string> = {
   approval: 'a decision',
   clarification: 'an answer',
   task: 'a person to do it',
+  budget: 'a decision on its budget',
 };
 
 function describeUrge(action: LadderAction, overdue: boolean): string {

@@ -1,5 +1,6 @@
 import type { FileConfig } from '../config-file';
 import type { Card } from '../domain/card';
+import { ownValue } from '../domain/own-value';
 import type { RunRecord } from '../domain/records';
 import type { Platform } from '../domain/statuses';
 import type { OutboxTarget } from '../outbox/targets';
@@ -42,9 +43,14 @@ export class Notifier {
     }
   }
 
-  /** A gate card where reviewers see it: the run's channel and every platform's tasks channel. */
-  async gateOpened(db: Queryable, run: RunRecord, gateId: string, card: Card, now: Date): Promise<void> {
-    await this.toReviewChannels(db, run, `gate:${gateId}:card`, `gate:${gateId}`, card, now);
+  /**
+   * A gate card where reviewers see it: the run's channel and every platform's tasks channel; or,
+   * for a clarification routed to a team, that team's named channel instead (when it is mapped).
+   */
+  async gateOpened(db: Queryable, run: RunRecord, gateId: string, card: Card, now: Date, channel?: string): Promise<void> {
+    const team = channel ? this.channelsNamed(run, channel) : [];
+    if (team.length === 0) return this.toReviewChannels(db, run, `gate:${gateId}:card`, `gate:${gateId}`, card, now);
+    for (const [platform, channelId] of team) await this.toChannel(db, platform, channelId, `gate:${gateId}:card`, `gate:${gateId}`, card, now);
   }
 
   /** Any other card for reviewers (a flagged gate): the run's channel and the tasks channels. */
@@ -91,7 +97,7 @@ export class Notifier {
    */
   channelsNamed(run: Pick<RunRecord, 'template'>, name: string): Array<[Platform, string]> {
     const aliases = (run.template.channels ?? {}) as Partial<Record<string, string>>;
-    return this.named(run, 'tasks', aliases[name] ?? name);
+    return this.named(run, 'tasks', ownValue(aliases, name) ?? name);
   }
 
   /** One post to one channel (a ladder step); the dedupe key is `${key}:${platform}:${channelId}`. */
@@ -119,7 +125,7 @@ export class Notifier {
   /** A named channel of the template (or the default name) mapped to ids per platform in config. */
   named(run: Pick<RunRecord, 'template'>, purpose: ChannelPurpose, nameOverride?: string): Array<[Platform, string]> {
     const name = nameOverride ?? run.template.channels?.[purpose] ?? purpose;
-    const mapping = this.options.channels[name];
+    const mapping = ownValue(this.options.channels, name);
     if (!mapping) return [];
     return this.options.platforms.flatMap((p) => {
       const id = (mapping as Partial<Record<Platform, string>>)[p];

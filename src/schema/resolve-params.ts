@@ -1,3 +1,5 @@
+import { ownValue } from '../domain/own-value';
+import { isBudgetParam } from './agent-controls';
 import type { Template } from './template';
 
 export interface ParamProblem {
@@ -8,6 +10,7 @@ export interface ParamProblem {
 /**
  * Checks run parameters (typed as text in chat) against a template's `params`: unknown names,
  * missing required ones, and values of the wrong type. Fills defaults. Reports every problem.
+ * `budget_usd` and `budget_tokens` are accepted on every template: they set the run's budget.
  */
 export function resolveParams(
   template: Pick<Template, 'params' | 'id'>,
@@ -17,7 +20,13 @@ export function resolveParams(
   const params: Record<string, string | number | boolean> = {};
   const declared = template.params;
   for (const name of Object.keys(given)) {
-    if (!(name in declared)) {
+    if (isBudgetParam(name) && !Object.hasOwn(declared, name)) {
+      const value = coerce('number', given[name]!);
+      if (value === undefined || (value as number) <= 0) problems.push({ param: name, message: `"${name}" sets this run's budget: a number above 0, not "${String(given[name])}"` });
+      else params[name] = value;
+      continue;
+    }
+    if (!Object.hasOwn(declared, name)) {
       const known = Object.keys(declared);
       problems.push({
         param: name,
@@ -26,7 +35,7 @@ export function resolveParams(
     }
   }
   for (const [name, spec] of Object.entries(declared)) {
-    const raw = given[name];
+    const raw = ownValue(given, name);
     if (raw === undefined || raw === '') {
       if (spec.default !== undefined) params[name] = spec.default;
       else if (spec.required) problems.push({ param: name, message: `"${name}" is required${spec.description ? `: ${spec.description}` : ''}` });
