@@ -1,6 +1,6 @@
 import type { RunRecord } from '../domain/records';
 import type { EngineAction } from '../engine/types';
-import { planEscalation, resolvePolicy } from '../engine/sla';
+import { paceForPriority, planEscalation, resolvePolicy, type GatePriority } from '../engine/sla';
 import type { ResolvedPolicy } from '../engine/sla/types';
 import type { SlaPolicy } from '../schema/sla';
 import type { GateOpening } from '../store/apply-engine-action.store';
@@ -11,10 +11,13 @@ import { blockOf } from './read-models';
 
 type OpenGate = Extract<EngineAction, { type: 'open-gate' }>;
 
-/** The SLA policy of one block's gate: config defaults, then the template's, then the block's own. */
-export function gatePolicy(run: RunRecord, blockId: string, defaults?: SlaPolicy): ResolvedPolicy {
+/**
+ * The SLA policy of one block's gate: config defaults, then the template's, then the block's own,
+ * paced for the gate's priority (critical gates escalate faster).
+ */
+export function gatePolicy(run: RunRecord, blockId: string, defaults?: SlaPolicy, priority: GatePriority = 'medium'): ResolvedPolicy {
   const resolved = resolvePolicy([defaults, run.template.sla, blockOf(run, blockId)?.review?.sla]);
-  if (resolved.ok) return resolved.value;
+  if (resolved.ok) return paceForPriority(resolved.value, priority);
   // Templates are validated before a run starts and config at boot; fall back to the defaults
   // rather than leave a gate without any SLA.
   const fallback = resolvePolicy([]);
@@ -34,11 +37,16 @@ function firstSteps(policy: ResolvedPolicy, openedAt: Date, deadlineAt: Date) {
   return { notified, level: first.due?.action === 'notify' ? first.due.level : 0, nextAt: next.due ? openedAt : next.nextAt };
 }
 
+/** A gate's priority: its block's own, else the run's (set at start or from the template's default). */
+export function gatePriority(run: RunRecord, blockId: string): GatePriority {
+  return blockOf(run, blockId)?.review?.priority ?? run.priority ?? 'medium';
+}
+
 /** Priority, deadline and first escalation time of a gate about to open (guided and auto gates have none). */
 export function gateOpening(run: RunRecord, action: OpenGate, now: Date, defaults?: SlaPolicy): GateOpening {
-  const priority = blockOf(run, action.blockId)?.review?.priority ?? 'medium';
+  const priority = gatePriority(run, action.blockId);
   if (action.mode !== 'gate') return { priority, deadlineAt: null, nextEscalationAt: null };
-  const policy = gatePolicy(run, action.blockId, defaults);
+  const policy = gatePolicy(run, action.blockId, defaults, priority);
   const deadlineAt = new Date(now.getTime() + policy.deadlineMs);
   return { priority, deadlineAt, nextEscalationAt: firstSteps(policy, now, deadlineAt).nextAt };
 }
@@ -46,7 +54,7 @@ export function gateOpening(run: RunRecord, action: OpenGate, now: Date, default
 /** Records the opening card as the ladder's sent "notify" step (keys are `${gateId}:${stepKey}`). */
 export async function recordOpeningNotice(db: Queryable, run: RunRecord, gate: GateRecord, now: Date, defaults?: SlaPolicy): Promise<void> {
   if (gate.mode !== 'gate' || !gate.deadlineAt) return;
-  const steps = firstSteps(gatePolicy(run, gate.blockId, defaults), gate.openedAt, gate.deadlineAt);
+  const steps = firstSteps(gatePolicy(run, gate.blockId, defaults, gate.priority), gate.openedAt, gate.deadlineAt);
   for (const key of steps.notified) {
     await insertEscalationStep(db, { gateId: gate.id, stepKey: `${gate.id}:${key}`, level: steps.level, action: 'notify', dueAt: now, now });
   }

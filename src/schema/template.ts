@@ -39,6 +39,8 @@ export const templateSchema = z.strictObject({
   /** Who is paged at the end of the escalation ladder (a platform user id or a role). */
   owner: z.string().optional(),
   trigger: templateTriggerSchema.optional(),
+  /** The priority of its runs unless `/factory run … priority=…` says otherwise (default medium). */
+  priority: z.enum(['critical', 'high', 'medium', 'low']).optional(),
   blocks: z.array(blockSchema).min(1, 'a template needs at least one block'),
 });
 

@@ -86,3 +86,38 @@ export async function listGatesDueForEscalation(trx: Transaction<DB>, opts: { no
     .execute();
   return rows.map(toGateRecord);
 }
+
+/**
+ * Hands a pending gate to `assignee` (reassign, or a manual escalation to a person): the assignee
+ * is recorded and any claim is released, so reminders and DMs go to the new person. False when the
+ * gate is not pending.
+ */
+export async function assignGate(db: Queryable, opts: { gateId: string; assignee: Actor; now: Date }): Promise<GateRecord | undefined> {
+  const row = await db
+    .updateTable('gates')
+    .set({ assignee: toJson(opts.assignee), assigned_at: opts.now, claimed_by: null, claimed_at: null })
+    .where('id', '=', opts.gateId)
+    .where('status', '=', 'pending')
+    .returningAll()
+    .executeTakeFirst();
+  return row && toGateRecord(row);
+}
+
+/** Records the conditions an approval carried (a decided gate only; they are part of its decision). */
+export async function setGateConditions(db: Queryable, gateId: string, conditions: readonly string[]): Promise<void> {
+  await db.updateTable('gates').set({ conditions: toJson(conditions) }).where('id', '=', gateId).where('status', '=', 'approved').execute();
+}
+
+/** A run's priority changed: its pending gates follow, unless their block sets its own. */
+export async function setPendingGatePriority(db: Queryable, opts: { runId: string; priority: string; exceptBlocks: readonly string[] }): Promise<number> {
+  let update = db.updateTable('gates').set({ priority: opts.priority }).where('run_id', '=', opts.runId).where('status', '=', 'pending');
+  if (opts.exceptBlocks.length > 0) update = update.where('block_id', 'not in', [...opts.exceptBlocks]);
+  const result = await update.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Changes one pending gate's priority. Returns the gate, or undefined when it is not pending. */
+export async function setGatePriority(db: Queryable, gateId: string, priority: string): Promise<GateRecord | undefined> {
+  const row = await db.updateTable('gates').set({ priority }).where('id', '=', gateId).where('status', '=', 'pending').returningAll().executeTakeFirst();
+  return row && toGateRecord(row);
+}
