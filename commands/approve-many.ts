@@ -17,7 +17,7 @@ export const gateSelectorText = z
     for (const token of text.split(/[\s,]+/).filter(Boolean)) {
       const m = SELECTOR.exec(token);
       if (!m) {
-        ctx.addIssue({ code: 'custom', message: `"${token}" is not a gate: write a number like 12, several (12 13), or run=12` });
+        ctx.addIssue({ code: 'custom', message: `"${token}" is not a gate: a gate is a number like 12 (several: 12 13, or run=12)` });
         return z.NEVER;
       }
       if (m[1]) gateIds.push(m[1]);
