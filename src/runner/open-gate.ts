@@ -37,9 +37,17 @@ function firstSteps(policy: ResolvedPolicy, openedAt: Date, deadlineAt: Date) {
   return { notified, level: first.due?.action === 'notify' ? first.due.level : 0, nextAt: next.due ? openedAt : next.nextAt };
 }
 
-/** A gate's priority: its block's own, else the run's (set at start or from the template's default). */
-export function gatePriority(run: RunRecord, blockId: string): GatePriority {
-  return blockOf(run, blockId)?.review?.priority ?? run.priority ?? 'medium';
+const URGENCY: Record<GatePriority, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+
+/**
+ * A gate's priority: the more urgent of its block's own and the run's (set at start, or the
+ * template's default). A run started critical makes every gate critical; a block marked high (a
+ * production deploy) stays high in a low-priority run.
+ */
+export function gatePriority(run: Pick<RunRecord, 'priority' | 'template'>, blockId: string): GatePriority {
+  const own = run.template.blocks.find((b) => b.id === blockId)?.review?.priority;
+  const ofRun = run.priority ?? 'medium';
+  return own && URGENCY[own] < URGENCY[ofRun] ? own : ofRun;
 }
 
 /** Priority, deadline and first escalation time of a gate about to open (guided and auto gates have none). */

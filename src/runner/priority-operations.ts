@@ -3,7 +3,8 @@ import { UserError } from '../domain/errors';
 import type { GateView, Priority, RunView } from '../domain/views';
 import { authorize } from '../permissions/authorize';
 import { appendAudit } from '../store/audit.store';
-import { setGatePriority as setGatePriorityRow, setPendingGatePriority } from '../store/gate-tasks.store';
+import { setGatePriority as setGatePriorityRow } from '../store/gate-tasks.store';
+import { gatePriority } from './open-gate';
 import { listPendingGates } from '../store/gates.store';
 import { getRunForUpdate, setRunPriority as setRunPriorityRow } from '../store/runs.store';
 import { transaction } from '../store/transaction';
@@ -12,8 +13,8 @@ import { loadRunView, requireRun } from './load-run';
 import type { ServiceContext } from './service-context';
 
 /**
- * Changes a run's priority. Its pending gates follow (except those whose block sets its own
- * priority), so pending, blockers and App Home re-sort; their cards show the new priority. The
+ * Changes a run's priority. Its pending gates follow (each the more urgent of its block's own and
+ * the run's, see gatePriority), so pending, blockers and App Home re-sort; their cards show the new priority. The
  * deadlines already set stay: a ladder in progress is not rewritten.
  */
 export async function setRunPriority(ctx: ServiceContext, input: { runId: string; priority: Priority; actor: Actor }, now: Date): Promise<RunView> {
@@ -24,8 +25,7 @@ export async function setRunPriority(ctx: ServiceContext, input: { runId: string
     await getRunForUpdate(trx, run.id);
     const updated = await setRunPriorityRow(trx, run.id, input.priority, now);
     if (!updated) throw new UserError('unknown_run', `There is no run #${run.id}.`);
-    const own = run.template.blocks.filter((b) => b.review?.priority).map((b) => b.id);
-    await setPendingGatePriority(trx, { runId: run.id, priority: input.priority, exceptBlocks: own });
+
     await appendAudit(trx, {
       at: now,
       actor: input.actor,
@@ -36,7 +36,10 @@ export async function setRunPriority(ctx: ServiceContext, input: { runId: string
       changes: { from: run.priority, to: input.priority },
       metadata: { platform: input.actor.platform },
     });
-    for (const gate of await listPendingGates(trx, { runId: run.id })) await refreshGateCard(ctx, trx, updated, gate, now, `priority:${now.getTime()}`);
+    for (const gate of await listPendingGates(trx, { runId: run.id })) {
+      const changed = await setGatePriorityRow(trx, gate.id, gatePriority(updated, gate.blockId));
+      if (changed && changed.priority !== gate.priority) await refreshGateCard(ctx, trx, updated, changed, now, `priority:${now.getTime()}`);
+    }
     return loadRunView(trx, updated, ctx.publicBaseUrl);
   });
 }

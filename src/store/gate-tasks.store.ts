@@ -108,14 +108,6 @@ export async function setGateConditions(db: Queryable, gateId: string, condition
   await db.updateTable('gates').set({ conditions: toJson(conditions) }).where('id', '=', gateId).where('status', '=', 'approved').execute();
 }
 
-/** A run's priority changed: its pending gates follow, unless their block sets its own. */
-export async function setPendingGatePriority(db: Queryable, opts: { runId: string; priority: string; exceptBlocks: readonly string[] }): Promise<number> {
-  let update = db.updateTable('gates').set({ priority: opts.priority }).where('run_id', '=', opts.runId).where('status', '=', 'pending');
-  if (opts.exceptBlocks.length > 0) update = update.where('block_id', 'not in', [...opts.exceptBlocks]);
-  const result = await update.executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
-
 /** Changes one pending gate's priority. Returns the gate, or undefined when it is not pending. */
 export async function setGatePriority(db: Queryable, gateId: string, priority: string): Promise<GateRecord | undefined> {
   const row = await db.updateTable('gates').set({ priority }).where('id', '=', gateId).where('status', '=', 'pending').returningAll().executeTakeFirst();
