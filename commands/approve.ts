@@ -22,7 +22,7 @@ export const approveCommand = defineCommand({
     const { gateIds, runId } = args.gate;
     if (gateIds.length === 1 && !runId) {
       // Typing the command is itself the deliberate step, so no extra confirmation is asked.
-      return decideAndReply(ctx, { gateId: gateIds[0]!, decision: 'approve', reason: args.note || undefined, confirmed: true, conditions: args.conditions });
+      return decideAndReply(ctx, { gateId: gateIds[0]!, decision: 'approve', reason: args.note || undefined, confirmed: true, conditions: args.conditions, via: 'command' });
     }
     if (args.conditions.length > 0) throw new UserError('invalid_arguments', 'Conditions go on one gate at a time: `/factory approve <gate> if: <condition>; <condition>`.');
     // Bulk: show what would be approved and let the person confirm with a button.

@@ -39,7 +39,7 @@ export async function escalateGate(ctx: ServiceContext, input: EscalateGateInput
   const reason = input.reason.trim();
   if (reason.length < 3) throw new UserError('invalid_arguments', 'Say why it cannot wait: the reason goes with the escalation and to the audit log.');
   const { gate, run } = await requireOpenGate(ctx, input.gateId, input.actor, 'escalate');
-  const policy = gatePolicy(run, gate.blockId, ctx.escalationDefaults, gate.priority);
+  const policy = gatePolicy(run, gate, ctx.escalationDefaults, gate.priority);
   const step = policy.steps.find((s) => s.action === 'escalate') ?? null;
   const level = Math.max(gate.escalationLevel, step?.index ?? policy.steps.length - 1, 0);
   const to = input.to ? await assigneeFor(ctx.database.db, input.to, now) : null;

@@ -18,8 +18,10 @@ import { listDelegatedTo } from '../store/people-away.store';
 import { heldDmSubjectPrefix } from '../escalation/personal-delivery';
 import { castVote } from './cast-vote';
 import { loadQuorumView, ruleOf } from './gate-extras';
+import { refuseAgentSelfApproval } from './agent-self-approval';
 import { blockOf, toGateView } from './read-models';
 import type { ServiceContext } from './service-context';
+import { routeClarification } from './clarification-target';
 
 /** The gate and its run, or a UserError that says what there is instead. */
 export async function requireGate(db: Queryable, gateId: string): Promise<{ gate: GateRecord; run: RunRecord }> {
@@ -71,8 +73,10 @@ export async function decideGate(ctx: ServiceContext, input: DecideGateInput, no
     throw new UserError('run_not_active', `Run #${run.id} (${run.name}) is ${run.status}; its gates can no longer be decided.`);
   }
   const block = blockOf(run, gate.blockId);
+  const approvers = gate.kind === 'clarification' && gate.target ? routeClarification(gate.target, ctx.teams).approvers : block?.review?.approvers;
   const onBehalfOf = await listDelegatedTo(ctx.database.db, input.actor, now);
-  const roles = authorize(input.actor, 'gate.decide', ctx.config, { approvers: block?.review?.approvers, runStartedBy: run.creator, onBehalfOf });
+  const roles = authorize(input.actor, 'gate.decide', ctx.config, { approvers, runStartedBy: run.creator, onBehalfOf });
+  if (input.decision === 'approve') await refuseAgentSelfApproval(ctx, input.actor, run, gate, now);
   const reason = input.reason?.trim() || null;
   if (input.decision === 'reject' && !reason) {
     throw new UserError('invalid_arguments', 'Say why you reject it: the reason goes to the audit log and to the block’s rework.');

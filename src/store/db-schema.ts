@@ -43,6 +43,12 @@ export interface BlockRunsTable {
   retries: WithDefault<number>;
   reworks: WithDefault<number>;
   clarifications: WithDefault<number>;
+  repairs: WithDefault<number>;
+  clarification_hops: WithDefault<number>;
+  metered_attempts: WithDefault<number>;
+  last_model: string | null;
+  last_fallback_from: string | null;
+  feedback_kind: string | null;
   outcome: NullableJson;
   feedback: string | null;
   score: number | null;
@@ -92,6 +98,8 @@ export interface GatesTable {
   snoozed_until: Date | null;
   escalation_level: WithDefault<number>;
   next_escalation_at: Date | null;
+  budget_limit: NullableJson;
+  target: string | null;
   /** Who the gate is assigned to (an Actor, set by reassign or a manual escalation); reminders follow it. */
   assignee: NullableJson;
   assigned_at: Date | null;
@@ -223,6 +231,28 @@ export interface ScheduleFiresTable {
   created_at: Date;
 }
 
+export interface ApiTokensTable {
+  id: Id;
+  name: string;
+  role: string;
+  agent: WithDefault<boolean>;
+  scopes: Json;
+  token_hash: string;
+  prefix: string;
+  created_by: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface HookDeliveriesTable {
+  id: Id;
+  template_id: string;
+  idempotency_key: string;
+  run_id: string | null;
+  created_at: Date;
+}
+
 export interface DB {
   runs: RunsTable;
   block_runs: BlockRunsTable;
@@ -239,6 +269,8 @@ export interface DB {
   run_channels: RunChannelsTable;
   schedules: SchedulesTable;
   schedule_fires: ScheduleFiresTable;
+  api_tokens: ApiTokensTable;
+  hook_deliveries: HookDeliveriesTable;
 }
 
 /** What every repository function takes first: the database or an open transaction. */
