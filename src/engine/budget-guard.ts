@@ -17,8 +17,9 @@ const TERMINAL = new Set(['done', 'failed', 'skipped', 'cancelled']);
  * autonomy dial says: spending more than agreed is not the machine's call.
  */
 export function guardBudget(ctx: EvaluationContext, block: Block, state: BlockState, actions: EngineAction[]): EngineAction[] {
+  if (block.runtime === 'manual' || !actions.some(isAttempt)) return actions;
   const ledger = ctx.budget();
-  if (!ledger || block.runtime === 'manual') return actions;
+  if (!ledger) return actions;
   const out: EngineAction[] = [];
   for (const action of actions) {
     out.push(action);
@@ -27,6 +28,10 @@ export function guardBudget(ctx: EvaluationContext, block: Block, state: BlockSt
     if (gate) out.push(gate);
   }
   return out;
+}
+
+function isAttempt(action: EngineAction): boolean {
+  return action.type === 'start-block' || action.type === 'retry-block' || action.type === 'rework-block';
 }
 
 function checkAttempt(ctx: EvaluationContext, ledger: BudgetLedger, block: Block, state: BlockState, action: AttemptAction): EngineAction | null {

@@ -43,6 +43,7 @@ const TEMPLATES = [
       repair: { max_rounds: 2, model: 'factory/architect' },
     }),
   ]),
+  tpl('shaping', [agentBlock('report', { repair: { max_rounds: 1 } })]),
 ];
 
 // 1000 input + 1000 output tokens on a sonnet-family id: $0.003 + $0.015 = $0.018.
@@ -185,5 +186,18 @@ describe.each(testDatabases())('agent blocks against the fake Messages API on $n
     expect(essay).toMatchObject({ status: 'failed', attempts: 3, repairs: { used: 2, max: 2 } });
     expect(describeBlockLine(essay, new Date())).toContain('repair 2 of 2');
     expect(essay.error).toBe('score 0.30 is below the minimum 0.80 (still failing after 2 repair rounds)');
+  });
+
+  it('GIVEN an answer that breaks the declared outputs THEN a repair round gets the check failure as its hint, and the failed attempt\'s tokens still count', async () => {
+    const before = fake.requests.length;
+    fake.reply({ type: 'tool_use', usage, input: { status: 'COMPLETE', artifacts: { summary: 'wrong key' } } }, complete());
+    const run = await settled((await start('shaping')).id);
+    expect(run.status).toBe('completed');
+    const repairPrompt = fake.requests[before + 1]!.body.messages[0].content as string;
+    expect(repairPrompt).toContain('repair round 1 of 1');
+    expect(repairPrompt).toContain('without the declared artifact "out"');
+    const report = (await findBlockRun(database.db, run.id, 'report'))!;
+    expect(report).toMatchObject({ repairs: 1, retries: 0, meteredAttempts: 2, inputTokens: 2000, outputTokens: 2000 });
+    expect(report.costUsd).toBeCloseTo(0.036, 6);
   });
 });
