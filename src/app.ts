@@ -21,6 +21,8 @@ import { TemplateCatalog } from './runner/template-catalog';
 import { ScheduledRuns } from './scheduling/scheduled-runs';
 import { openDatabase, type Database } from './store/database';
 import { migrateToLatest } from './store/migrate';
+import { resolveLinkSecret, WebLinks, withSignedLinks } from './web/web-links';
+import { registerWebRoutes } from './web/web-routes';
 import { COMMANDS } from '../commands/index';
 import type { DispatchDeps } from '../commands/dispatch';
 
@@ -63,6 +65,10 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
   const catalog = await TemplateCatalog.load(env.FACTORY_TEMPLATES_DIR);
   for (const bad of catalog.invalid) log.error({ file: bad.file, issues: bad.issues }, 'a template has errors and cannot run');
 
+  // Cards link to the run pages of this server; without PUBLIC_BASE_URL, to the local one.
+  const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.PORT}`;
+  const links = new WebLinks({ secret: await resolveLinkSecret(env.WEB_LINK_SECRET, database, now()), baseUrl: publicBaseUrl, ttlMs: env.WEB_LINK_TTL, now });
+
   const platforms = opts.adapters.map((a) => a.platform);
   const notifier = new Notifier({ platforms, channels: fileConfig.channels });
   const holder: { runner?: Runner } = {};
@@ -72,7 +78,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     config: fileConfig,
     notifier,
     escalationDefaults: fileConfig.escalation,
-    publicBaseUrl: env.PUBLIC_BASE_URL,
+    publicBaseUrl,
     metrics,
     onRunCancelled: (runId) => holder.runner?.cancelRun(runId),
   };
@@ -82,7 +88,8 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     commands: COMMANDS,
     service,
     log,
-    publicBaseUrl: env.PUBLIC_BASE_URL,
+    publicBaseUrl,
+    signLinks: (reply) => links.signReply(reply),
     onOutcome: (command, platform, outcome) => metrics.commands.inc({ command, platform, outcome }),
   };
   const adapters = new Map<Platform, ChatAdapter>();
@@ -112,7 +119,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
   holder.runner = runner;
   const outbox = new OutboxDelivery({
     database,
-    adapters,
+    adapters: new Map([...adapters].map(([platform, adapter]) => [platform, withSignedLinks(adapter, links)])),
     log,
     metrics,
     owner,
@@ -137,6 +144,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     })
     .route('GET', '/metrics', async () => ({ status: 200, headers: { 'content-type': metrics.registry.contentType }, body: await metrics.registry.metrics() }))
     .route('POST', '/callbacks/webhook', (req) => callbacks.handleCallback(req.rawBody, req.headers, now()));
+  registerWebRoutes(http, { database, links, templates: () => catalog.list().map((t) => ({ id: t.id, name: t.name })), now, log: log.child({ component: 'web' }), discordGuildId: env.DISCORD_GUILD_ID });
 
   return {
     database,
@@ -151,6 +159,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     metrics,
     catalog,
     ctx,
+    links,
     async start(port = env.PORT): Promise<number> {
       const bound = await http.listen(port);
       for (const adapter of adapters.values()) await adapter.start();
@@ -161,6 +170,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
       schedules.start();
       ready = true;
       log.info({ port: bound, database: database.kind, adapters: platforms, templates: catalog.list().map((t) => t.id) }, 'process factory is running');
+      log.info({ url: links.runsUrl() }, 'run pages: open this signed link for the list of runs');
       return bound;
     },
     async stop(): Promise<void> {

@@ -188,6 +188,12 @@ export interface ScheduleFiresTable {
   created_at: Date;
 }
 
+export interface WebSecretsTable {
+  name: string;
+  value: string;
+  created_at: Date;
+}
+
 export interface DB {
   runs: RunsTable;
   block_runs: BlockRunsTable;
@@ -201,6 +207,7 @@ export interface DB {
   run_channels: RunChannelsTable;
   schedules: SchedulesTable;
   schedule_fires: ScheduleFiresTable;
+  web_secrets: WebSecretsTable;
 }
 
 /** What every repository function takes first: the database or an open transaction. */

@@ -26,3 +26,5 @@ export * from './escalation-steps.store';
 export * from './schedules.store';
 export * from './run-channels.store';
 export * from './outbox-ordering.store';
+export * from './run-details.store';
+export * from './web-secrets.store';
