@@ -26,5 +26,6 @@ export * from './escalation-steps.store';
 export * from './schedules.store';
 export * from './run-channels.store';
 export * from './outbox-ordering.store';
+export * from './api-tokens.store';
 export * from './run-details.store';
 export * from './web-secrets.store';
