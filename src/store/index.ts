@@ -27,5 +27,7 @@ export * from './schedules.store';
 export * from './run-channels.store';
 export * from './outbox-ordering.store';
 export * from './api-tokens.store';
+export * from './api-pages.store';
+export * from './hook-deliveries.store';
 export * from './run-details.store';
 export * from './web-secrets.store';
