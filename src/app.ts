@@ -67,8 +67,12 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     opts.database ?? (await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: join(env.FACTORY_DATA_DIR, 'pglite'), log: (m) => log.info(m) }));
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info({ migrations: applied }, 'database migrated');
-  const catalog = await TemplateCatalog.load(env.FACTORY_TEMPLATES_DIR, { modelAliases: Object.keys(modelAliasesOf(fileConfig)), teams: Object.keys(fileConfig.teams) });
-  for (const bad of catalog.invalid) log.error({ file: bad.file, issues: bad.issues }, 'a template has errors and cannot run');
+  const catalog = await TemplateCatalog.load(env.FACTORY_TEMPLATES_DIR, {
+    modelAliases: Object.keys(modelAliasesOf(fileConfig)),
+    teams: Object.keys(fileConfig.teams),
+    configChannels: Object.keys(fileConfig.channels),
+  });
+  for (const line of catalog.startupWarnings()) log.warn(line);
 
   // Cards link to the run pages of this server; without PUBLIC_BASE_URL, to the local one.
   const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.PORT}`;
