@@ -6,7 +6,8 @@ import { computeLayers } from '../engine/compute-layers';
 import type { Queryable } from '../store/db-schema';
 import { listAuditForRun } from '../store/audit.store';
 import { listMessageRefs } from '../store/message-refs.store';
-import { getArtifactVersion, listArtifactVersions, listAttemptsForRun, listEscalationStepsForRun, type ArtifactMeta } from '../store/run-details.store';
+import { listArtifactMeta, type ArtifactMeta } from '../store/api-pages.store';
+import { getArtifactVersion, listAttemptsForRun, listEscalationStepsForRun } from '../store/run-details.store';
 import { getRun, listRuns } from '../store/runs.store';
 import { loadRun } from './load-run';
 import { blockOf, toAuditEntryView, toBlockView, toGateView } from './read-models';
@@ -42,7 +43,7 @@ function toBlockDetails(run: RunRecord, state: BlockRun, attempts: BlockAttempt[
     reworks: state.reworks,
     retries: state.retries,
     attemptList: attempts.map(toAttemptView),
-    artifacts: artifacts.map((a) => ({ blockId: a.blockId, key: a.key, attempt: a.attempt, format: a.format, sizeBytes: a.sizeBytes, checksum: a.checksum, location: a.location, createdAt: a.createdAt })),
+    artifacts,
   };
 }
 
@@ -51,7 +52,7 @@ export async function loadRunDetails(db: Queryable, runId: string): Promise<RunD
   const run = await getRun(db, runId);
   if (!run) return undefined;
   const { blocks, gates } = await loadRun(db, run);
-  const [attempts, artifacts, audit, steps] = await Promise.all([listAttemptsForRun(db, run.id), listArtifactVersions(db, run.id), listAuditForRun(db, run.id, { limit: 1_000 }), listEscalationStepsForRun(db, run.id)]);
+  const [attempts, artifacts, audit, steps] = await Promise.all([listAttemptsForRun(db, run.id), listArtifactMeta(db, run.id), listAuditForRun(db, run.id, { limit: 1_000 }), listEscalationStepsForRun(db, run.id)]);
   const order = new Map(run.template.blocks.map((b, i) => [b.id, i]));
   const sorted = [...blocks].sort((a, b) => (order.get(a.blockId) ?? 0) - (order.get(b.blockId) ?? 0));
   const details = sorted.map((s) => toBlockDetails(run, s, attempts.filter((a) => a.blockId === s.blockId), artifacts.filter((a) => a.blockId === s.blockId)));

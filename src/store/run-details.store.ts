@@ -4,9 +4,6 @@ import { toBlockAttempt } from './block-attempts.store';
 import type { Queryable } from './db-schema';
 import { toEscalationStepRecord, type EscalationStepRecord } from './escalation-steps.store';
 
-/** An artifact without its content: what a page lists (content can be megabytes). */
-export type ArtifactMeta = Omit<ArtifactRecord, 'content'>;
-
 /** Every attempt of every block of a run, with the block's id, oldest first. */
 export async function listAttemptsForRun(db: Queryable, runId: string): Promise<Array<BlockAttempt & { blockId: string }>> {
   const rows = await db
@@ -18,22 +15,6 @@ export async function listAttemptsForRun(db: Queryable, runId: string): Promise<
     .orderBy('block_attempts.id')
     .execute();
   return rows.map((row) => ({ ...toBlockAttempt(row), blockId: row.run_block_id }));
-}
-
-/** Every version (attempt) of every artifact of a run, without content, in block, key, attempt order. */
-export async function listArtifactVersions(db: Queryable, runId: string): Promise<ArtifactMeta[]> {
-  const rows = await db
-    .selectFrom('artifacts')
-    .select(['id', 'run_id', 'block_id', 'attempt', 'key', 'format', 'location', 'size_bytes', 'checksum', 'created_at'])
-    .where('run_id', '=', runId)
-    .orderBy('block_id')
-    .orderBy('key')
-    .orderBy('attempt')
-    .execute();
-  return rows.map((row) => {
-    const { content: _content, ...meta } = toArtifactRecord({ ...row, content: null });
-    return meta;
-  });
 }
 
 /** One version of one artifact with its content; the latest when `attempt` is undefined. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getArtifactVersion, getOrCreateWebSecret, insertEscalationStep, insertGate, listArtifactVersions, listAttemptsForRun, listEscalationStepsForRun, putArtifact } from '../../../src/store';
+import { getArtifactVersion, getOrCreateWebSecret, insertEscalationStep, insertGate, listArtifactMeta, listAttemptsForRun, listEscalationStepsForRun, putArtifact } from '../../../src/store';
 import { listRunRows, loadRunDetails } from '../../../src/runner/run-details';
 import { OPEN_TIMEOUT_MS, testDatabases, type TestDatabaseHandle } from '../../support/databases';
 import { at, createTestRun } from '../../support/store-fixtures';
@@ -22,7 +22,7 @@ describe.each(testDatabases())('run details for the web pages on $name', ({ open
   it('GIVEN artifact versions THEN the list has no content and one version loads with it', async () => {
     await putArtifact(database.db, { runId, blockId: 'a', attempt: 1, key: 'out', format: 'json', content: '{"v":1}', now: at(1) });
     await putArtifact(database.db, { runId, blockId: 'a', attempt: 2, key: 'out', format: 'json', content: '{"v":2}', now: at(2) });
-    const versions = await listArtifactVersions(database.db, runId);
+    const versions = await listArtifactMeta(database.db, runId);
     expect(versions.map((v) => [v.blockId, v.key, v.attempt, v.sizeBytes])).toEqual([['a', 'out', 1, 7], ['a', 'out', 2, 7]]);
     expect(versions[0]).not.toHaveProperty('content');
     expect((await getArtifactVersion(database.db, runId, 'a', 'out', 1))?.content).toBe('{"v":1}');
