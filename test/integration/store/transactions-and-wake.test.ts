@@ -8,7 +8,7 @@ const card = { kind: 'notice' as const, title: 'Hello', summary: 'Hello', tone: 
 
 /** Counts wake-ups per topic on a channel. */
 function countWakes(database: { wake: { subscribe(t: WakeTopic, fn: () => void): () => void } }) {
-  const counts: Record<WakeTopic, number> = { runner: 0, outbox: 0, escalation: 0 };
+  const counts: Record<WakeTopic, number> = { runner: 0, outbox: 0, escalation: 0, events: 0 };
   const offs = (['runner', 'outbox', 'escalation'] as const).map((t) => database.wake.subscribe(t, () => counts[t]++));
   return { counts, stop: () => offs.forEach((off) => off()) };
 }
