@@ -26,3 +26,6 @@ export * from './escalation-steps.store';
 export * from './schedules.store';
 export * from './run-channels.store';
 export * from './outbox-ordering.store';
+export * from './events.store';
+export * from './webhook-subscriptions.store';
+export * from './webhook-deliveries.store';
