@@ -11,6 +11,10 @@ import { SimulateExecutor } from './executors/simulate.executor';
 import { createExecutorRegistry } from './executors/registry';
 import { WebhookCallbacks } from './executors/webhook-callbacks';
 import { HttpServer } from './http/server';
+import { DEFAULT_MAX_BODY_BYTES, type ApiDeps } from './api/api-deps';
+import { mountApi } from './api/mount-api';
+import { RateLimiter } from './api/rate-limit';
+import { apiRoutes } from './api/routes/index';
 import { Metrics } from './metrics';
 import { OutboxDelivery } from './outbox/outbox-delivery';
 import { Notifier } from './runner/notifier';
@@ -137,6 +141,17 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     })
     .route('GET', '/metrics', async () => ({ status: 200, headers: { 'content-type': metrics.registry.contentType }, body: await metrics.registry.metrics() }))
     .route('POST', '/callbacks/webhook', (req) => callbacks.handleCallback(req.rawBody, req.headers, now()));
+  const api: ApiDeps = {
+    service,
+    ctx,
+    log: log.child({ component: 'api' }),
+    now,
+    limiter: new RateLimiter(env.API_RATE_LIMIT_PER_MINUTE),
+    maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+    hookSecret: env.FACTORY_HOOK_SECRET,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+  };
+  mountApi(http, api, apiRoutes());
 
   return {
     database,
@@ -151,6 +166,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     metrics,
     catalog,
     ctx,
+    api,
     async start(port = env.PORT): Promise<number> {
       const bound = await http.listen(port);
       for (const adapter of adapters.values()) await adapter.start();

@@ -42,6 +42,11 @@ const envSchema = z.object({
   /** The API token `npm run mcp` (the stdio MCP server) acts as; create one with `npm run factory -- token create`. */
   FACTORY_API_TOKEN: optionalString,
 
+  /** REST and MCP requests one API token may make a minute (per replica); bursts up to the same number. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** HMAC secret of inbound webhook triggers (POST /v1/hooks/<template>); without it they answer 503. */
+  FACTORY_HOOK_SECRET: optionalString,
+
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: optionalString,
   DISCORD_GUILD_ID: optionalString,

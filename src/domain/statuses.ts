@@ -35,5 +35,6 @@ export type Autonomy = (typeof AUTONOMY_LEVELS)[number];
 export const ROLES = ['owner', 'admin', 'operator', 'reviewer', 'viewer', 'agent'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PLATFORMS = ['discord', 'slack', 'console', 'http', 'system'] as const;
+/** `api`: a REST client with an API token; `mcp`: an MCP client with one. */
+export const PLATFORMS = ['discord', 'slack', 'console', 'http', 'api', 'mcp', 'system'] as const;
 export type Platform = (typeof PLATFORMS)[number];

@@ -19,13 +19,22 @@ export const templateChannelsSchema = z.strictObject({
   deploys: z.string().optional(),
 });
 
-export const templateTriggerSchema = z.strictObject({
+export const cronTriggerSchema = z.strictObject({
   type: z.literal('cron'),
   cron: z.string(),
   timezone: z.string().optional(),
   /** Parameters for scheduled runs. */
   params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
 });
+
+/** Started by a signed `POST /v1/hooks/<template id>`; `map` names where each parameter is in the JSON body. */
+export const webhookTriggerSchema = z.strictObject({
+  type: z.literal('webhook'),
+  /** Parameter name -> dotted path in the body ("pull_request.title"); unmapped parameters are read from top-level keys of the same name. */
+  map: z.record(z.string(), z.string().min(1)).default({}),
+});
+
+export const templateTriggerSchema = z.discriminatedUnion('type', [cronTriggerSchema, webhookTriggerSchema]);
 
 export const templateSchema = z.strictObject({
   $schema: z.string().optional(),

@@ -209,6 +209,28 @@ export interface WebhookSubscriptionsTable {
   removed_at: Date | null;
 }
 
+export interface ApiTokensTable {
+  id: Id;
+  name: string;
+  role: string;
+  agent: WithDefault<boolean>;
+  scopes: Json;
+  token_hash: string;
+  prefix: string;
+  created_by: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface HookDeliveriesTable {
+  id: Id;
+  template_id: string;
+  idempotency_key: string;
+  run_id: string | null;
+  created_at: Date;
+}
+
 export interface DB {
   runs: RunsTable;
   block_runs: BlockRunsTable;
@@ -224,6 +246,8 @@ export interface DB {
   schedule_fires: ScheduleFiresTable;
   events: EventsTable;
   webhook_subscriptions: WebhookSubscriptionsTable;
+  api_tokens: ApiTokensTable;
+  hook_deliveries: HookDeliveriesTable;
 }
 
 /** What every repository function takes first: the database or an open transaction. */

@@ -29,3 +29,4 @@ export * from './outbox-ordering.store';
 export * from './events.store';
 export * from './webhook-subscriptions.store';
 export * from './webhook-deliveries.store';
+export * from './api-tokens.store';
