@@ -121,5 +121,5 @@ export class WebhookService {
 }
 
 function unknownWebhook(id: string): UserError {
-  return new UserError('invalid_arguments', `There is no webhook #${id}. \`npm run factory -- webhook list\` lists them.`);
+  return new UserError('unknown_webhook', `There is no webhook #${id}. \`npm run factory -- webhook list\` lists them.`);
 }

@@ -1,6 +1,7 @@
 import type { AnyApiRoute } from '../define-route';
 import { openApiRoute } from './openapi.route';
 import { listTemplatesRoute } from './templates.routes';
+import { WEBHOOK_ROUTES } from './webhooks.routes';
 
 /**
  * Every REST operation under /v1, in the order the OpenAPI document lists them. An explicit list,
@@ -8,6 +9,7 @@ import { listTemplatesRoute } from './templates.routes';
  */
 export const API_ROUTES: readonly AnyApiRoute[] = [
   listTemplatesRoute,
+  ...WEBHOOK_ROUTES,
 ];
 
 /** The routes plus `GET /v1/openapi.json`, which documents all of them (itself included). */
