@@ -63,8 +63,8 @@ describe.each(testDatabases())('the SSE event stream on $name', ({ name, open })
     const resumeFrom = first.lastIds[first.lastIds.length - 1]!;
 
     // While the client is away the run goes on to its gate; then the bot stops.
-    await eventually(async () => (await app!.service.getRun(run.id, new Date())).pendingGates[0], 'the demo gate', 60_000);
-    const gate = (await app.service.getRun(run.id, new Date())).pendingGates[0]!;
+    await eventually(async () => (await app!.service.getRun(run.id)).pendingGates[0], 'the demo gate', 60_000);
+    const gate = (await app.service.getRun(run.id)).pendingGates[0]!;
     await app.stop();
     app = undefined;
 
