@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FactoryApp } from '../../src/app';
 import { OPEN_TIMEOUT_MS, testDatabases, type TestDatabaseHandle } from '../support/databases';
 import { liveToken, startLiveApp } from '../support/live-app';
-import { agentIsRefusedItsOwnApproval, driveDemoRun } from './mcp-scenario';
+import { driveDemoRun } from './mcp-scenario';
 
 const ALL = ['runs:read', 'runs:write', 'gates:decide'] as const;
 
@@ -33,10 +33,6 @@ describe.each(testDatabases())('MCP over Streamable HTTP on $name', ({ open }) =
 
   it('GIVEN a reviewer token THEN the demo runs start to end through tools, resources, notifications and prompts', { timeout: 180_000 }, async () => {
     await driveDemoRun(await connect(await liveToken(database, 'mcp-reviewer', 'admin', [...ALL])));
-  });
-
-  it('GIVEN an agent token THEN approving the gate of the run it started is refused with a sentence', { timeout: 120_000 }, async () => {
-    await agentIsRefusedItsOwnApproval(await connect(await liveToken(database, 'mcp-agent', 'agent', [...ALL], true)));
   });
 
   it('GIVEN no token, or a session used with another token THEN the request is refused', async () => {
