@@ -14,7 +14,7 @@ export const statusCommand = defineCommand({
   async handle(ctx, args) {
     const card = { now: ctx.now, publicBaseUrl: ctx.publicBaseUrl };
     if (args.run) return cardReply(buildRunStatusCard(await ctx.service.getRun(args.run, ctx.now), card));
-    const runs = await ctx.service.listActiveRuns(ctx.now);
-    return cardReply(buildRunListCard(runs, card, { title: runs.length ? 'Active runs' : 'No active runs' }));
+    const [runs, webhookProblems] = await Promise.all([ctx.service.listActiveRuns(ctx.now), ctx.service.webhookProblems()]);
+    return cardReply(buildRunListCard(runs, card, { title: runs.length ? 'Active runs' : 'No active runs', webhookProblems }));
   },
 });

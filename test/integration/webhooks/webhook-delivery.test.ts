@@ -1,5 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../../commands/index';
+import { runCommandText } from '../../../commands/dispatch';
 import { silentLogger } from '../../../src/log';
 import { EventFeed } from '../../../src/events/event-feed';
 import { OutboxDelivery } from '../../../src/outbox';
@@ -7,6 +9,7 @@ import { appendAudit, transaction } from '../../../src/store';
 import { WebhookDispatcher } from '../../../src/webhooks/webhook-dispatcher';
 import { WebhookService } from '../../../src/webhooks/webhook-service';
 import { testDatabases, type TestDatabaseHandle } from '../../support/databases';
+import { consoleActor, startFactory } from '../../support/factory-harness';
 import { resetDatabase } from '../../support/reset-database';
 import { createTestRun, testActor } from '../../support/store-fixtures';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
@@ -108,6 +111,13 @@ describe.each(testDatabases())('outbound webhooks on $name', ({ open }) => {
     expect(shown.deliveries).toMatchObject({ failed: 1, sent: 0 });
     expect(shown.deliveries.lastError).toContain('answered 500');
     expect(shown.recent[0]).toMatchObject({ type: 'run.created', status: 'dead' });
+    // /factory status shows it, with the command that redelivers.
+    const factory = await startFactory(database, { startRunner: false });
+    const reply = await runCommandText({ commands: COMMANDS, service: factory.service, log: { error: () => undefined } }, { actor: consoleActor, origin: { platform: 'console', channelId: 'console' }, now: at(1_500) }, 'status');
+    await factory.stop();
+    const sections = reply.type === 'card' ? (reply.card.sections ?? []) : [];
+    expect(sections).toContainEqual(expect.objectContaining({ title: `⚠️ Webhook #${webhook.id} → ${receiver.url}`, text: expect.stringContaining('1 given up') }));
+    expect(sections.at(-1)!.text).toContain(`webhook redeliver ${webhook.id}`);
     expect(await service.redeliver(webhook.id, admin, at(2_000))).toBe(1);
     await dead.deliverDue(at(2_000));
     expect((await service.get(webhook.id, admin)).deliveries).toMatchObject({ failed: 0, sent: 1 });
