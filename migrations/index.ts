@@ -6,6 +6,7 @@ import * as m0004 from './0004_outbox_and_messages';
 import * as m0005 from './0005_schedules';
 import * as m0007 from './0007_api_tokens';
 import * as m0008 from './0008_events_and_webhooks';
+import * as m0010 from './0010_agent_blocks';
 
 /**
  * Every migration, by name, in the order they apply (kysely sorts by name). An explicit list, not
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0005_schedules': m0005,
   '0007_api_tokens': m0007,
   '0008_events_and_webhooks': m0008,
+  '0010_agent_blocks': m0010,
 };

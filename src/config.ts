@@ -51,6 +51,17 @@ const envSchema = z.object({
   DISCORD_APPLICATION_ID: optionalString,
   DISCORD_GUILD_ID: optionalString,
   DISCORD_API_URL: optionalString,
+  /** Register /factory with Discord at start when Discord's copy differs (one GET; a PUT only on a change). */
+  DISCORD_REGISTER_COMMANDS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const text = (v ?? '').trim().toLowerCase();
+      if (text === '' || ['true', '1', 'yes', 'on'].includes(text)) return true;
+      if (['false', '0', 'no', 'off'].includes(text)) return false;
+      ctx.addIssue({ code: 'custom', message: 'write true or false (false: register only with `npm run commands:deploy`)' });
+      return z.NEVER;
+    }),
 
   SLACK_BOT_TOKEN: optionalString,
   SLACK_APP_TOKEN: optionalString,

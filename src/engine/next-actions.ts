@@ -1,3 +1,5 @@
+import { buildLedger, type BudgetLedger } from './budget-ledger';
+import { guardBudget } from './budget-guard';
 import type { EvaluationContext } from './evaluation-context';
 import { evaluateOutcome } from './evaluate-outcome';
 import { evaluateBlocked, evaluatePending } from './evaluate-pending';
@@ -54,7 +56,10 @@ export function nextActionsFor(snapshot: RunSnapshot, changedBlockIds: Iterable<
 
 function contextOf(snapshot: RunSnapshot, onlyGatesOf?: ReadonlySet<string>): EvaluationContext {
   const index = indexTemplate(snapshot.template);
-  return { index, view: viewRun(snapshot, index, onlyGatesOf), autonomy: snapshot.autonomy };
+  const view = viewRun(snapshot, index, onlyGatesOf);
+  let ledger: BudgetLedger | null | undefined;
+  const budget = () => (ledger === undefined ? (ledger = buildLedger(snapshot, index, view)) : ledger);
+  return { index, view, autonomy: snapshot.autonomy, budget };
 }
 
 function isInPlay(status: string): boolean {
@@ -67,13 +72,13 @@ function evaluateAt(ctx: EvaluationContext, position: number): EngineAction[] {
   const state = ctx.view.stateAt(position);
   switch (state.status) {
     case 'pending':
-      return evaluatePending(ctx, ctx.index.blocks[position]!, state, position);
+      return guardBudget(ctx, ctx.index.blocks[position]!, state, evaluatePending(ctx, ctx.index.blocks[position]!, state, position));
     case 'blocked':
       return evaluateBlocked(ctx, ctx.index.blocks[position]!, position);
     case 'running':
-      return state.outcome ? evaluateOutcome(ctx, ctx.index.blocks[position]!, state) : NONE;
+      return state.outcome ? guardBudget(ctx, ctx.index.blocks[position]!, state, evaluateOutcome(ctx, ctx.index.blocks[position]!, state)) : NONE;
     case 'waiting':
-      return evaluateWaiting(ctx, ctx.index.blocks[position]!, state);
+      return guardBudget(ctx, ctx.index.blocks[position]!, state, evaluateWaiting(ctx, ctx.index.blocks[position]!, state));
     default:
       // ready: a runner will claim it; done, failed, skipped, cancelled: at rest.
       return NONE;

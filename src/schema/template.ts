@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KEBAB_ID, blockSchema } from './block';
+import { budgetSchema } from './agent-controls';
 import { slaPolicySchema } from './sla';
 
 export const PARAM_TYPES = ['string', 'number', 'boolean', 'url'] as const;
@@ -48,6 +49,8 @@ export const templateSchema = z.strictObject({
   /** Who is paged at the end of the escalation ladder (a platform user id or a role). */
   owner: z.string().optional(),
   trigger: templateTriggerSchema.optional(),
+  /** Most one run may spend on model calls; a run may lower or raise it with the `budget_usd` and `budget_tokens` parameters. */
+  budget: budgetSchema.optional(),
   blocks: z.array(blockSchema).min(1, 'a template needs at least one block'),
 });
 

@@ -42,6 +42,12 @@ export interface BlockRunsTable {
   retries: WithDefault<number>;
   reworks: WithDefault<number>;
   clarifications: WithDefault<number>;
+  repairs: WithDefault<number>;
+  clarification_hops: WithDefault<number>;
+  metered_attempts: WithDefault<number>;
+  last_model: string | null;
+  last_fallback_from: string | null;
+  feedback_kind: string | null;
   outcome: NullableJson;
   feedback: string | null;
   score: number | null;
@@ -91,6 +97,8 @@ export interface GatesTable {
   snoozed_until: Date | null;
   escalation_level: WithDefault<number>;
   next_escalation_at: Date | null;
+  budget_limit: NullableJson;
+  target: string | null;
 }
 
 export interface EscalationStepsTable {
