@@ -30,3 +30,5 @@ export * from './events.store';
 export * from './webhook-subscriptions.store';
 export * from './webhook-deliveries.store';
 export * from './api-tokens.store';
+export * from './api-pages.store';
+export * from './hook-deliveries.store';

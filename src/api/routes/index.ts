@@ -1,5 +1,10 @@
 import type { AnyApiRoute } from '../define-route';
+import { listAuditRoute } from './audit.routes';
+import { approveGateRoute, claimGateRoute, escalateGateRoute, getGateRoute, listGatesRoute, reassignGateRoute, rejectGateRoute } from './gates.routes';
+import { hookRoute } from './hooks.routes';
 import { openApiRoute } from './openapi.route';
+import { cancelRunRoute, createRunRoute, getRunRoute, listRunsRoute } from './runs.routes';
+import { blockersRoute, taskStatsRoute } from './tasks.routes';
 import { listTemplatesRoute } from './templates.routes';
 import { WEBHOOK_ROUTES } from './webhooks.routes';
 
@@ -8,7 +13,22 @@ import { WEBHOOK_ROUTES } from './webhooks.routes';
  * never a folder scan: add a route here and it is served, validated and documented.
  */
 export const API_ROUTES: readonly AnyApiRoute[] = [
+  listRunsRoute,
+  createRunRoute,
+  getRunRoute,
+  cancelRunRoute,
+  listGatesRoute,
+  getGateRoute,
+  approveGateRoute,
+  rejectGateRoute,
+  claimGateRoute,
+  reassignGateRoute,
+  escalateGateRoute,
+  taskStatsRoute,
+  blockersRoute,
+  listAuditRoute,
   listTemplatesRoute,
+  hookRoute,
   ...WEBHOOK_ROUTES,
 ];
 
