@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { migrateToLatest, openDatabase, type Database } from '../../src/store';
 import { OPEN_TIMEOUT_MS, testDatabases, type TestDatabaseHandle } from '../support/databases';
 import { liveToken, TEMPLATES_DIR } from '../support/live-app';
-import { driveDemoRun } from './mcp-scenario';
+import { agentIsRefusedItsOwnApproval, driveDemoRun } from './mcp-scenario';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const ALL = ['runs:read', 'runs:write', 'gates:decide'] as const;
@@ -68,6 +68,13 @@ describe.each(testDatabases())('MCP over stdio (npm run mcp) on $name', ({ name,
   it('GIVEN a reviewer token THEN the demo runs to completion through the stdio server', { timeout: 300_000 }, async () => {
     const client = await spawn(await tokenFor('stdio-reviewer', 'admin'));
     await driveDemoRun(client);
+    await client.close();
+  });
+
+  it('GIVEN an agent token THEN the stdio server refuses it the approval of its own run, with a sentence', { timeout: 300_000 }, async () => {
+    // PGlite is one process at a time: this server starts once the previous one has exited.
+    const client = await spawn(await tokenFor('stdio-agent', 'agent', true));
+    await agentIsRefusedItsOwnApproval(client);
     await client.close();
   });
 });
