@@ -6,6 +6,7 @@ import * as m0004 from './0004_outbox_and_messages';
 import * as m0005 from './0005_schedules';
 import * as m0007 from './0007_api_tokens';
 import * as m0008 from './0008_events_and_webhooks';
+import * as m0009 from './0009_gate_votes_and_priority';
 import * as m0010 from './0010_agent_blocks';
 
 /**
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0005_schedules': m0005,
   '0007_api_tokens': m0007,
   '0008_events_and_webhooks': m0008,
+  '0009_gate_votes_and_priority': m0009,
   '0010_agent_blocks': m0010,
 };
