@@ -32,3 +32,5 @@ export * from './webhook-deliveries.store';
 export * from './api-tokens.store';
 export * from './api-pages.store';
 export * from './hook-deliveries.store';
+export * from './run-details.store';
+export * from './web-secrets.store';
