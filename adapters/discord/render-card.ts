@@ -5,6 +5,7 @@
  */
 import type { APIActionRowComponent, APIAllowedMentions, APIButtonComponent, APIEmbed } from 'discord.js';
 import type { Card, CardSection, CardTone } from '../../src/domain/card';
+import { mentionOn, renderPersonTokens } from '../../src/domain/person-token';
 import { renderCardTimes, renderTimeTokens, type TimeToken } from '../../src/domain/time-token';
 import { DESCRIPTION_SEPARATOR, fitEmbedText, type EmbedText } from './fit-embed';
 import { MAX_EMBED_FIELDS } from './limits';
@@ -104,7 +105,7 @@ export function discordTime(token: TimeToken): string {
   return `<t:${Math.floor(token.at.getTime() / 1000)}:${token.style === 'relative' ? 'R' : 'f'}>`;
 }
 
-/** Text with every time token as Discord markup. */
+/** Text with every time token as Discord markup and every Discord person as a mention (which never pings: see renderMentions). */
 export function discordTimes(text: string): string {
-  return renderTimeTokens(text, discordTime);
+  return renderPersonTokens(renderTimeTokens(text, discordTime), mentionOn('discord', (id) => `<@${id}>`));
 }

@@ -3,6 +3,7 @@
  * cutting text without breaking an entity, a link or a code fence, and mention syntax. Pure.
  */
 
+import { renderPersonTokens } from '../../src/domain/person-token';
 import { renderTimeTokens } from '../../src/domain/time-token';
 
 /**
@@ -121,5 +122,7 @@ export function slackDate(date: Date, fallback = date.toISOString()): string {
 
 /** Mrkdwn with every time token (src/domain/time-token.ts) as Slack date markup; run after escaping. */
 export function slackTimes(mrkdwn: string): string {
-  return renderTimeTokens(mrkdwn, (token) => slackDate(token.at, unescapeMrkdwn(token.fallback)));
+  const dated = renderTimeTokens(mrkdwn, (token) => slackDate(token.at, unescapeMrkdwn(token.fallback)));
+  // Slack people as <@U…> (shown as their name; only `mentions` notify); others by name, already escaped.
+  return renderPersonTokens(dated, (p) => (p.platform === 'slack' && /^[UW][A-Z0-9]+$/.test(p.id) ? `<@${p.id}>` : p.name));
 }

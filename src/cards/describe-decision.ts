@@ -1,4 +1,5 @@
 import type { DecisionSource, GateView } from '../domain/views';
+import { personToken } from '../domain/person-token';
 import { liveClock } from './relative-time';
 import { describePlatform, truncateText } from './text-format';
 
@@ -51,7 +52,7 @@ export function describeDecision(gate: DecisionGate, now: Date): string {
   }
   const verb = PERSON_VERBS[gate.kind][gate.status === 'approved' ? 'approved' : 'rejected'];
   if (isPersonDecision(gate) && gate.decidedBy) {
-    return withReason(`${verb} by ${gate.decidedBy.name}${at} from ${describePlatform(gate.decidedBy.platform)}`);
+    return withReason(`${verb} by ${personToken(gate.decidedBy)}${at} from ${describePlatform(gate.decidedBy.platform)}`);
   }
   const automatic = gate.status === 'approved' ? ' (no person approved)' : '';
   return withReason(`${verb} by Process Factory${at}${automatic}`);

@@ -6,6 +6,7 @@
  * that knows nothing of tokens would still show a readable "⟦…⟧".
  */
 import type { Card } from './card';
+import { renderPersonTokens } from './person-token';
 export type TimeStyle = 'relative' | 'datetime';
 
 export interface TimeToken {
@@ -34,9 +35,9 @@ export function renderTimeTokens(text: string, render: (token: TimeToken) => str
   );
 }
 
-/** The text as a reader without live time markup sees it (the console, plain notifications). */
+/** The text as a reader without live markup sees it: time fallbacks, people by name (the console, titles, labels). */
 export function timeTokensAsText(text: string): string {
-  return renderTimeTokens(text, (t) => t.fallback);
+  return renderPersonTokens(renderTimeTokens(text, (t) => t.fallback), (p) => p.name);
 }
 
 /**

@@ -27,6 +27,8 @@ export interface PersonRef {
 export interface DeciderRef {
   name: string;
   platform: Platform;
+  /** The person's platform id, so cards can name them as a mention there. */
+  id?: string;
 }
 
 /** The start of one artifact a block produced. */

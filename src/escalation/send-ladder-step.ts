@@ -2,12 +2,11 @@ import { buildReminderCard } from '../cards';
 import type { Card } from '../domain/card';
 import type { GateRecord, RunRecord } from '../domain/records';
 import type { GateView } from '../domain/views';
-import { ROLES, type Role } from '../domain/statuses';
 import type { DueStep } from '../engine/sla';
-import { blockOf } from '../runner/read-models';
 import type { Queryable } from '../store/db-schema';
 import type { Destination, EscalationDeps } from './escalation-deps';
 import { pageSubject, reminderSubject, stepKeyPrefix } from './escalation-deps';
+import { gateDeciders } from './gate-deciders';
 import { postToNamedChannel, type StepMessage } from './post-to-channel';
 import { dmPersonally, personalRecipients } from './personal-delivery';
 
@@ -45,7 +44,7 @@ export async function sendLadderStep(deps: LadderDeps, db: Queryable, run: RunRe
       return postToNamedChannel(deps, db, run, step.channel ?? 'tasks', message(step.mentions), now);
     case 'mention':
       // A mention step that names nobody mentions who may decide: the gate's approvers, else the reviewers.
-      return postToNamedChannel(deps, db, run, step.channel ?? 'tasks', message(step.mentions, step.mentions.length > 0 ? [] : deciders(deps, run, gate)), now);
+      return postToNamedChannel(deps, db, run, step.channel ?? 'tasks', message(step.mentions, step.mentions.length > 0 ? [] : gateDeciders(deps.ctx.config.roles, run, gate)), now);
     case 'here':
     case 'warn':
       return postToNamedChannel(deps, db, run, step.channel ?? 'tasks', message(withHere(step.mentions)), now);
@@ -63,15 +62,6 @@ export async function sendLadderStep(deps: LadderDeps, db: Queryable, run: RunRe
   }
 }
 
-/** Principals (or raw ids) of who must decide the gate: its assignee, else its approvers, with role names expanded; else the reviewer role. */
-function deciders(deps: LadderDeps, run: RunRecord, gate: GateRecord): string[] {
-  if (gate.assignee) return [`${gate.assignee.platform}:user:${gate.assignee.id}`];
-  const roles = deps.ctx.config.roles ?? {};
-  const approvers = blockOf(run, gate.blockId)?.review?.approvers ?? ['reviewer'];
-  return approvers.flatMap((a) => (ROLE_NAMES.has(a) ? (roles[a as Role] ?? []) : [a]));
-}
-
-const ROLE_NAMES: ReadonlySet<string> = new Set(ROLES);
 
 function withHere(mentions: readonly string[]): string[] {
   return mentions.includes('@here') ? [...mentions] : [...mentions, '@here'];

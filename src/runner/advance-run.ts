@@ -98,7 +98,7 @@ async function recordEffects(db: Queryable, run: RunRecord, result: AppliedActio
         await deps.notifier.toRunThread(db, run, `gate:${gate.id}`, buildBlockNoticeCard({ kind: 'auto-approved', blockName: view.blockName, runName: run.name }), now);
       } else {
         const route = gate.kind === 'clarification' ? routeClarification(gate.target, deps.teams) : null;
-        await deps.notifier.gateOpened(db, run, gate.id, buildGateCard(view, card), now, route?.channel ?? undefined);
+        await deps.notifier.gateOpened(db, run, gate, buildGateCard(view, card), now, route?.channel ?? undefined);
       }
       return run;
     }

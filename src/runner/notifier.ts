@@ -1,7 +1,9 @@
 import type { FileConfig } from '../config-file';
 import type { Card } from '../domain/card';
 import { ownValue } from '../domain/own-value';
-import type { RunRecord } from '../domain/records';
+import type { GateRecord, RunRecord } from '../domain/records';
+import { gateDeciders } from '../escalation/gate-deciders';
+import { mentionsOn } from '../escalation/principal-mentions';
 import type { Platform } from '../domain/statuses';
 import type { OutboxTarget } from '../outbox/targets';
 import type { Queryable } from '../store/db-schema';
@@ -11,6 +13,8 @@ export interface NotifierOptions {
   /** Platforms with a running adapter: every card goes to each where it has somewhere to go. */
   platforms: readonly Platform[];
   channels: FileConfig['channels'];
+  /** Who holds each role, so a gate card pings exactly the people who may decide it. */
+  roles?: FileConfig['roles'];
 }
 
 type ChannelPurpose = 'feed' | 'tasks' | 'alerts';
@@ -47,10 +51,18 @@ export class Notifier {
    * A gate card where reviewers see it: the run's channel and every platform's tasks channel; or,
    * for a clarification routed to a team, that team's named channel instead (when it is mapped).
    */
-  async gateOpened(db: Queryable, run: RunRecord, gateId: string, card: Card, now: Date, channel?: string): Promise<void> {
+  async gateOpened(db: Queryable, run: RunRecord, gate: Pick<GateRecord, 'id' | 'blockId' | 'assignee'>, card: Card, now: Date, channel?: string): Promise<void> {
+    const key = `gate:${gate.id}:card`;
+    const subject = `gate:${gate.id}`;
+    // Each copy pings the deciders who are on its platform, and nobody else (see renderMentions).
+    const deciders = gateDeciders(this.options.roles, run, gate);
+    const pinging = (platform: Platform): Card => {
+      const mentions = mentionsOn(platform, [], deciders);
+      return mentions.length > 0 ? { ...card, mentions } : card;
+    };
     const team = channel ? this.channelsNamed(run, channel) : [];
-    if (team.length === 0) return this.toReviewChannels(db, run, `gate:${gateId}:card`, `gate:${gateId}`, card, now);
-    for (const [platform, channelId] of team) await this.toChannel(db, platform, channelId, `gate:${gateId}:card`, `gate:${gateId}`, card, now);
+    const places = team.length > 0 ? team : this.reviewChannels(run);
+    for (const [platform, channelId] of places) await this.toChannel(db, platform, channelId, key, subject, pinging(platform), now);
   }
 
   /** Any other card for reviewers (a flagged gate): the run's channel and the tasks channels. */

@@ -25,7 +25,7 @@ export function toArtifactPreview(a: ArtifactRecord, publicBaseUrl?: string): Ar
   };
 }
 
-const person = (actor: Actor | null) => (actor ? { name: actor.name, platform: actor.platform } : null);
+const person = (actor: Actor | null) => (actor ? { name: actor.name, platform: actor.platform, ...(actor.type === 'human' ? { id: actor.id } : {}) } : null);
 
 /** One gate as a person needs it to decide: what the block made, what approving starts next. */
 export function toGateView(

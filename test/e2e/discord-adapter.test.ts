@@ -52,6 +52,11 @@ describe.each(testDatabases())('the Discord bot on $name', ({ open }) => {
 
     const gateCard = await waitForCardWithButton(fake, tasks, /^gate:\d+:approve$/);
     const approveId = buttonIds(gateCard).find((id) => id.endsWith(':approve'))!;
+    // The card pings exactly who may decide (the reviewers role), and allowed_mentions says only them.
+    const reviewers = bot.guild.roles.reviewers!;
+    expect(gateCard.content).toMatch(new RegExp(`^<@&${reviewers}>`));
+    const sent = fake.requestsMatching({ method: 'POST', path: new RegExp(`/channels/${tasks}/messages$`) }).find((r) => JSON.stringify(r.body).includes(approveId))!;
+    expect((sent.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [], roles: [reviewers] });
     expect(buttonIds(gateCard)).toEqual(expect.arrayContaining([approveId.replace('approve', 'reject')]));
 
     const click = fake.dispatchInteraction('button', { ...people.rita, messageId: gateCard.id, customId: approveId });
@@ -64,7 +69,8 @@ describe.each(testDatabases())('the Discord bot on $name', ({ open }) => {
       const card = fake.state.messages.get(gateCard.id);
       return card && buttonIds(card).length === 0 ? card : undefined;
     }, 'the gate card edited without buttons');
-    expect(textOf(decided)).toContain('Approved by rita');
+    // The decision names the person as a mention (which shows their name and pings nobody).
+    expect(textOf(decided)).toContain(`Approved by <@${people.rita.userId}>`);
 
     await eventually(async () => (await app.dispatch.service.getRun(run!.id, new Date())).status === 'completed', 'the run to complete');
     const query = fake.dispatchInteraction('command', { ...people.vic, channelId: general, name: 'factory', subcommand: 'status', options: { run: run!.id } });
@@ -102,7 +108,7 @@ describe.each(testDatabases())('the Discord bot on $name', ({ open }) => {
     const second = fake.dispatchInteraction('button', { ...people.rob, messageId: gateCard.id, customId: approveId });
     const answers = [(await first.waitForEdit()).content, (await second.waitForEdit()).content].sort();
     expect(answers[0]).toMatch(/^Approved gate #\d+/);
-    expect(answers[1]).toMatch(/was already decided: Approved by (rita|rob)/);
+    expect(answers[1]).toMatch(new RegExp(`was already decided: Approved by <@(${people.rita.userId}|${people.rob.userId})>`));
     expect(first.ephemeral && second.ephemeral).toBe(true);
     const decisions = (await listAuditForRun(app.database.db, run.id, { limit: 200 })).filter((e) => e.action === 'gate.approved');
     expect(decisions).toHaveLength(1);

@@ -35,7 +35,7 @@ describe('Slack in HTTP mode', () => {
     expect(clicked.status).toBe(200);
     await waitFor(() => message.edits.length > 0 && !JSON.stringify(message.blocks).includes(`gate:${gateId}:approve`), 'chat.update of the gate card');
     expect(textOf(message)).toContain('Approved');
-    expect(textOf(message)).toContain('rui');
+    expect(textOf(message)).toContain(`Approved by <@${REVIEWER.id}>`);
     await waitFor(() => tasksCopy.edits.length > 0 && textOf(tasksCopy).includes('Approved'), 'chat.update of the tasks copy');
     await waitFor(() => f.fake.ephemeralsFor(REVIEWER.id).find((e) => e.text?.includes(`Approved gate #${gateId}`)), 'the reviewer’s ephemeral confirmation');
 

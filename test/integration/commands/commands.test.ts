@@ -8,6 +8,7 @@ import { handleAction, handleModalSubmit } from '../../../commands/actions';
 import { runCommandText, type DispatchDeps } from '../../../commands/dispatch';
 import type { Actor } from '../../../src/domain/actor';
 import type { Reply } from '../../../src/domain/card';
+import { timeTokensAsText } from '../../../src/domain/time-token';
 import { testDatabases, type TestDatabaseHandle } from '../../support/databases';
 import { consoleActor, eventually, startFactory, type FactoryHarness } from '../../support/factory-harness';
 
@@ -15,7 +16,7 @@ const viewer: Actor = { type: 'human', platform: 'discord', id: '300000000000000
 const origin = { platform: 'console' as const, channelId: 'console' };
 
 function textOf(reply: Reply): string {
-  if (reply.type === 'text') return reply.text;
+  if (reply.type === 'text') return timeTokensAsText(reply.text);
   if (reply.type === 'modal') return reply.modal.title;
   const c = reply.card;
   return [c.title, c.summary, c.description, ...(c.fields ?? []).map((f) => `${f.label}: ${f.value}`), ...(c.sections ?? []).map((s) => s.text), c.footer].filter(Boolean).join('\n');

@@ -11,7 +11,12 @@ const END = new Date(OPENED.getTime() + 48 * HOUR);
 const JUST_BEFORE = new Date(OPENED.getTime() - 1);
 
 /** The gate card as the gate opened (the ladder's "notify" step), in the run's channel and both tasks channels. */
-const OPENING = ['+0h00 post discord:origin gate(Approve start)', '+0h00 post discord:tasks gate(Approve start)', '+0h00 post slack:tasks gate(Approve start)'];
+// The opening card pings the gate's approver on each platform (and nobody else).
+const OPENING = [
+  '+0h00 post discord:origin gate(Approve start) [user:300000000000000001]',
+  '+0h00 post discord:tasks gate(Approve start) [user:300000000000000001]',
+  '+0h00 post slack:tasks gate(Approve start) [UREVIEW01]',
+];
 const cardAt = (at: string, level: string) => [`${at} update gate:N discord gate(Approve start, ${level})`, `${at} update gate:N slack gate(Approve start, ${level})`];
 const DEADLINE_AND_PAGE = [
   `+4h00 post discord:alerts reminder(Escalated to admins, level 4 · escalated to admins) [@everyone role:${IDS.adminRole}]`,
