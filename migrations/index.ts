@@ -4,6 +4,7 @@ import * as m0002 from './0002_gates';
 import * as m0003 from './0003_artifacts_and_audit';
 import * as m0004 from './0004_outbox_and_messages';
 import * as m0005 from './0005_schedules';
+import * as m0006 from './0006_runner_scale';
 
 /**
  * Every migration, by name, in the order they apply (kysely sorts by name). An explicit list, not
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0003_artifacts_and_audit': m0003,
   '0004_outbox_and_messages': m0004,
   '0005_schedules': m0005,
+  '0006_runner_scale': m0006,
 };

@@ -14,6 +14,7 @@ import { outcomeOf } from './attempt-outcome';
 import { buildJob } from './build-job';
 import { blockOf } from './read-models';
 import { recordResult } from './record-result';
+import { ResultQueue } from './result-queue';
 
 export interface RunnerOptions {
   database: Database;
@@ -56,11 +57,13 @@ export class Runner {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
+  private readonly results: ResultQueue;
 
   constructor(private readonly opts: RunnerOptions) {
     this.owner = opts.owner ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.now = opts.now ?? (() => new Date());
+    this.results = new ResultQueue(opts.database, opts.deps, this.now);
   }
 
   start(): void {
@@ -197,7 +200,7 @@ export class Runner {
     const runtime = run.simulate ? 'simulate' : block.runtime;
     this.opts.metrics?.blockAttempts.inc({ runtime, outcome: outcome.kind });
     this.opts.metrics?.blockDuration.observe({ runtime }, (this.now().getTime() - started.getTime()) / 1000);
-    const recorded = await recordResult(this.opts.database, this.opts.deps, { ...base, outcome, result }, this.now());
+    const recorded = await this.results.record({ ...base, outcome, result });
     if (recorded === 'stale') this.opts.log.info({ run: run.id, block: block.id, attempt: blockRun.attempts }, 'dropped the result of an attempt that is no longer current');
   }
 }

@@ -188,6 +188,12 @@ export interface ScheduleFiresTable {
   created_at: Date;
 }
 
+/** Pending gates per slot (gate id % 16), kept by a trigger on gates (migration 0006); the gauge sums them. */
+export interface GateCountsTable {
+  slot: number;
+  pending: string;
+}
+
 export interface DB {
   runs: RunsTable;
   block_runs: BlockRunsTable;
@@ -201,6 +207,7 @@ export interface DB {
   run_channels: RunChannelsTable;
   schedules: SchedulesTable;
   schedule_fires: ScheduleFiresTable;
+  gate_counts: GateCountsTable;
 }
 
 /** What every repository function takes first: the database or an open transaction. */

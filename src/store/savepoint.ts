@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from './db-schema';
+import { markWriteQueue, restoreWriteQueue } from './queued-writes';
 
 export type SavepointResult<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -11,6 +12,7 @@ export type SavepointResult<T> = { ok: true; value: T } | { ok: false; error: un
 export async function withSavepoint<T>(trx: Transaction<DB>, name: string, fn: () => Promise<T>): Promise<SavepointResult<T>> {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new RangeError(`"${name}" is not a savepoint name`);
   const id = sql.id(name);
+  const queued = markWriteQueue(trx);
   await sql`savepoint ${id}`.execute(trx);
   try {
     const value = await fn();
@@ -18,6 +20,7 @@ export async function withSavepoint<T>(trx: Transaction<DB>, name: string, fn: (
     return { ok: true, value };
   } catch (error) {
     await sql`rollback to savepoint ${id}`.execute(trx);
+    restoreWriteQueue(trx, queued);
     return { ok: false, error };
   }
 }
