@@ -85,7 +85,7 @@ export async function decideGate(ctx: ServiceContext, input: DecideGateInput, no
       metadata: { reason, via, platform: input.actor.platform, roles, block: gate.blockId },
     });
     await refreshGateCard(ctx, trx, run, decided.gate, now, `decided`);
-    await advanceRun(trx, run.id, now, ctx);
+    await advanceRun(trx, run.id, now, ctx, { changed: [gate.blockId] });
     return { outcome: 'decided' as const, gate: decided.gate };
   });
   if (result.outcome === 'decided') ctx.metrics?.gateDecisions.inc({ decision: input.decision, platform: input.actor.platform });

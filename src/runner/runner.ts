@@ -5,7 +5,7 @@ import { ExecutorError } from '../domain/executor';
 import type { BlockRun, RunRecord } from '../domain/records';
 import type { ExecutorRegistry } from '../executors/registry';
 import type { Metrics } from '../metrics';
-import { claimReadyBlocks, listExpiredLeases, renewLease } from '../store/block-claims.store';
+import { claimReadyBlocks, claimReadyBlocksAtOnce, listExpiredLeases, renewLease } from '../store/block-claims.store';
 import type { Database } from '../store/database';
 import { getRun } from '../store/runs.store';
 import { transaction } from '../store/transaction';
@@ -58,6 +58,7 @@ export class Runner {
   private timer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
   private readonly results: ResultQueue;
+  private readonly definitions = new Map<string, RunRecord>();
 
   constructor(private readonly opts: RunnerOptions) {
     this.owner = opts.owner ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
@@ -126,9 +127,11 @@ export class Runner {
     if (recover) await this.recoverExpiredLeases();
     const free = this.opts.concurrency - this.inFlight.size;
     if (free <= 0) return;
-    const claimed = await transaction(this.opts.database, (trx) =>
-      claimReadyBlocks(trx, { owner: this.owner, now: this.now(), leaseMs: this.leaseMs, limit: free, perGroupLimit: this.opts.perGroupLimit }),
-    );
+    const claim = { owner: this.owner, now: this.now(), leaseMs: this.leaseMs, limit: free };
+    // Without group limits a claim is one statement: autocommit, one round trip.
+    const claimed = this.opts.perGroupLimit
+      ? await transaction(this.opts.database, (trx) => claimReadyBlocks(trx, { ...claim, perGroupLimit: this.opts.perGroupLimit }))
+      : await claimReadyBlocksAtOnce(this.opts.database.db, claim);
     for (const blockRun of claimed) this.launch(blockRun);
     if (claimed.length === free) this.again = true;
   }
@@ -156,9 +159,22 @@ export class Runner {
     this.inFlight.set(blockRun.id, entry);
   }
 
+  /**
+   * The run as far as an attempt needs it: template, params, seed, simulate and id, none of which
+   * ever changes, so it is read once per run, not once per block (its status is never read here).
+   */
+  private async definitionOf(runId: string): Promise<RunRecord> {
+    const known = this.definitions.get(runId);
+    if (known) return known;
+    const run = (await getRun(this.opts.database.db, runId)) as RunRecord;
+    if (run) this.definitions.set(runId, run);
+    if (this.definitions.size > 1_000) this.definitions.delete(this.definitions.keys().next().value!);
+    return run;
+  }
+
   private async execute(blockRun: BlockRun, controller: AbortController): Promise<void> {
     const db = this.opts.database.db;
-    const run = (await getRun(db, blockRun.runId)) as RunRecord;
+    const run = await this.definitionOf(blockRun.runId);
     const block = blockOf(run, blockRun.blockId);
     const base = { runId: run.id, blockRunId: blockRun.id, blockId: blockRun.blockId, attempt: blockRun.attempts, owner: this.owner };
     if (!block) {
