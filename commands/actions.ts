@@ -49,18 +49,20 @@ export async function handleModalSubmit(deps: DispatchDeps, call: CommandInvocat
   if (!parsed.ok || parsed.value.target !== 'gate') return ephemeral('That form is not one this bot knows.');
   const { gateId, verb } = parsed.value;
   const text = (values.reason ?? '').trim();
-  if (text.length < 3) return ephemeral(verb === 'answer' ? 'Write an answer: the block uses it.' : 'Write a reason: the block is reworked with it.');
+  // Enforced here for every platform: a client's own max length is a hint, not a guarantee.
+  const problem = validateModal(values, verb === 'answer' ? 'answer' : 'reason')?.reason;
+  if (problem) return ephemeral(problem);
   const ctx = contextFor(deps, call);
-  if (verb === 'reject') return guard(deps, 'modal:reject', call, () => decideAndReply(ctx, { gateId, decision: 'reject', reason: text, confirmed: true }));
-  if (verb === 'answer') return guard(deps, 'modal:answer', call, () => decideAndReply(ctx, { gateId, decision: 'approve', reason: text, confirmed: true }));
+  if (verb === 'reject') return guard(deps, 'modal:reject', call, () => decideAndReply(ctx, { gateId, decision: 'reject', reason: text, confirmed: true, via: 'modal' }));
+  if (verb === 'answer') return guard(deps, 'modal:answer', call, () => decideAndReply(ctx, { gateId, decision: 'approve', reason: text, confirmed: true, via: 'modal' }));
   return ephemeral('That form is not one this bot knows.');
 }
 
 /** Validates a form before it closes (Slack shows these as field errors). Null when it is fine. */
-export function validateModal(values: Record<string, string>): Record<string, string> | null {
+export function validateModal(values: Record<string, string>, what: 'reason' | 'answer' = 'reason'): Record<string, string> | null {
   const text = (values.reason ?? '').trim();
-  if (text.length < 3) return { reason: 'Please write at least a few words: the block is reworked with them.' };
-  if (text.length > REASON_MAX_LENGTH) return { reason: `At most ${REASON_MAX_LENGTH} characters.` };
+  if (text.length < 3) return { reason: what === 'answer' ? 'Please write at least a few words: the block uses your answer.' : 'Please write at least a few words: the block is reworked with them.' };
+  if (text.length > REASON_MAX_LENGTH) return { reason: `At most ${REASON_MAX_LENGTH} characters (this has ${text.length}); shorten it and send again.` };
   return null;
 }
 
@@ -79,7 +81,7 @@ async function dispatchAction(ctx: CommandContext, action: ParsedAction): Promis
           const gate = await ctx.service.getGate(gateId, ctx.now);
           if (gate.confirm && gate.status === 'pending') return cardReply(buildApproveConfirmation(gate, cardCtx), true);
         }
-        return decideAndReply(ctx, { gateId, decision: 'approve', confirmed: true });
+        return decideAndReply(ctx, { gateId, decision: 'approve', confirmed: true, via: 'button' });
       }
       case 'claim': {
         const gate = await ctx.service.claimGate(gateId, ctx.actor, ctx.now);

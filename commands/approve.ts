@@ -12,5 +12,5 @@ export const approveCommand = defineCommand({
   schema: z.object({ gate: gateId, note: z.string().trim().max(3000).optional() }),
   handle: (ctx, args) =>
     // Typing the command is itself the deliberate step, so no extra confirmation is asked.
-    decideAndReply(ctx, { gateId: args.gate, decision: 'approve', reason: args.note || undefined, confirmed: true }),
+    decideAndReply(ctx, { gateId: args.gate, decision: 'approve', reason: args.note || undefined, confirmed: true, via: 'command' }),
 });

@@ -1,5 +1,6 @@
 import { describeDecision } from '../src/cards';
 import type { Reply } from '../src/domain/card';
+import type { DecisionSource } from '../src/domain/views';
 import type { DecideGateResult } from '../src/runner/factory-service';
 import { ephemeral } from './reply';
 import type { CommandContext } from './types';
@@ -10,7 +11,7 @@ import type { CommandContext } from './types';
  */
 export async function decideAndReply(
   ctx: Pick<CommandContext, 'service' | 'actor' | 'now'>,
-  input: { gateId: string; decision: 'approve' | 'reject'; reason?: string; confirmed?: boolean },
+  input: { gateId: string; decision: 'approve' | 'reject'; reason?: string; confirmed?: boolean; via: DecisionSource },
 ): Promise<Reply> {
   const result: DecideGateResult = await ctx.service.decideGate({ ...input, actor: ctx.actor }, ctx.now);
   const gate = result.gate;

@@ -14,3 +14,12 @@ const idText = (what: string) =>
 
 export const runId = idText('run');
 export const gateId = idText('gate');
+
+/** `public`: share a read command's answer with the channel; by default only the asker sees it. */
+export const publicOption: OptionSpec = { name: 'public', description: 'Show the answer to the whole channel (default: only you)', type: 'boolean', required: false };
+
+/** Typed form of `public`: the word anywhere among the arguments. */
+export function takePublicWord(tokens: readonly string[]): { rest: string[]; isPublic: boolean } {
+  const rest = tokens.filter((t) => t.toLowerCase() !== 'public');
+  return { rest, isPublic: rest.length !== tokens.length };
+}

@@ -13,5 +13,5 @@ export const rejectCommand = defineCommand({
     gate: gateId,
     reason: z.string({ error: 'say why: the reason goes to the block’s rework' }).trim().min(3, 'say why in a few words: the reason goes to the block’s rework').max(3000),
   }),
-  handle: (ctx, args) => decideAndReply(ctx, { gateId: args.gate, decision: 'reject', reason: args.reason, confirmed: true }),
+  handle: (ctx, args) => decideAndReply(ctx, { gateId: args.gate, decision: 'reject', reason: args.reason, confirmed: true, via: 'command' }),
 });

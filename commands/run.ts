@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { buildRunStartedCard } from '../src/cards';
-import { cardReply } from './reply';
+import { cardReply, ephemeral } from './reply';
 import { defineCommand } from './types';
 
 const PARAM = /^([a-z_][a-z0-9_]*)=(.*)$/i;
@@ -66,6 +66,9 @@ export const runCommand = defineCommand({
       actor: ctx.actor,
       origin: ctx.origin,
     });
+    // The run's status card (posted by the outbox in this channel, with the run's thread under it)
+    // is the one public message of a start; the person who started it gets a quiet confirmation.
+    if (ctx.origin.channelId) return ephemeral(`Started ${run.name} (#${run.id}). Its status card is in this channel; block updates and gates follow in its thread.`);
     return cardReply(buildRunStartedCard(run, { now: ctx.now, publicBaseUrl: ctx.publicBaseUrl }));
   },
 });

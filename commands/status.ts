@@ -1,20 +1,26 @@
 import { z } from 'zod';
 import { buildRunListCard, buildRunStatusCard } from '../src/cards';
 import { cardReply } from './reply';
-import { runId } from './options';
+import { publicOption, runId, takePublicWord } from './options';
 import { defineCommand } from './types';
 
 export const statusCommand = defineCommand({
   name: 'status',
   description: 'Active runs, or one run in detail',
-  usage: 'status [run]',
+  usage: 'status [run] [public]',
   permission: 'read',
-  options: [{ name: 'run', description: 'Run number for the detailed view', type: 'string', required: false, autocomplete: 'run' }],
-  schema: z.object({ run: runId.optional() }),
+  options: [{ name: 'run', description: 'Run number for the detailed view', type: 'string', required: false, autocomplete: 'run' }, publicOption],
+  schema: z.object({ run: runId.optional(), public: z.boolean().default(false) }),
+  parseText(tokens) {
+    const { rest, isPublic } = takePublicWord(tokens);
+    return { run: rest[0], public: isPublic };
+  },
   async handle(ctx, args) {
     const card = { now: ctx.now, publicBaseUrl: ctx.publicBaseUrl };
-    if (args.run) return cardReply(buildRunStatusCard(await ctx.service.getRun(args.run, ctx.now), card));
+    // Only the asker sees it unless they share it: a status check should not fill the channel.
+    const onlyMe = !args.public;
+    if (args.run) return cardReply(buildRunStatusCard(await ctx.service.getRun(args.run, ctx.now), card), onlyMe);
     const runs = await ctx.service.listActiveRuns(ctx.now);
-    return cardReply(buildRunListCard(runs, card, { title: runs.length ? 'Active runs' : 'No active runs' }));
+    return cardReply(buildRunListCard(runs, card, { title: runs.length ? 'Active runs' : 'No active runs' }), onlyMe);
   },
 });

@@ -5,6 +5,8 @@ import * as m0003 from './0003_artifacts_and_audit';
 import * as m0004 from './0004_outbox_and_messages';
 import * as m0005 from './0005_schedules';
 import * as m0006 from './0006_runner_scale';
+import * as m0007 from './0007_api_tokens';
+import * as m0010 from './0010_agent_blocks';
 
 /**
  * Every migration, by name, in the order they apply (kysely sorts by name). An explicit list, not
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0004_outbox_and_messages': m0004,
   '0005_schedules': m0005,
   '0006_runner_scale': m0006,
+  '0007_api_tokens': m0007,
+  '0010_agent_blocks': m0010,
 };

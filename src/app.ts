@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Env } from './config';
 import { shellEnvironment } from './config';
-import type { FileConfig } from './config-file';
+import { modelAliasesOf, type FileConfig } from './config-file';
 import type { ChatAdapter } from './domain/chat-adapter';
 import type { Platform } from './domain/statuses';
 import { EscalationSweep } from './escalation/escalation-sweep';
@@ -11,6 +11,10 @@ import { SimulateExecutor } from './executors/simulate.executor';
 import { createExecutorRegistry } from './executors/registry';
 import { WebhookCallbacks } from './executors/webhook-callbacks';
 import { HttpServer } from './http/server';
+import { DEFAULT_MAX_BODY_BYTES, type ApiDeps } from './api/api-deps';
+import { mountApi } from './api/mount-api';
+import { RateLimiter } from './api/rate-limit';
+import { apiRoutes } from './api/routes/index';
 import { Metrics } from './metrics';
 import { OutboxDelivery } from './outbox/outbox-delivery';
 import { Notifier } from './runner/notifier';
@@ -19,6 +23,7 @@ import { Runner } from './runner/runner';
 import type { ServiceContext } from './runner/service-context';
 import { TemplateCatalog } from './runner/template-catalog';
 import { ScheduledRuns } from './scheduling/scheduled-runs';
+import { describeUnmappedChannel, findUnmappedChannels } from './boot/unmapped-channels';
 import { openDatabase, type Database } from './store/database';
 import { migrateToLatest } from './store/migrate';
 import { COMMANDS } from '../commands/index';
@@ -60,16 +65,18 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     opts.database ?? (await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: join(env.FACTORY_DATA_DIR, 'pglite'), log: (m) => log.info(m) }));
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info({ migrations: applied }, 'database migrated');
-  const catalog = await TemplateCatalog.load(env.FACTORY_TEMPLATES_DIR);
+  const catalog = await TemplateCatalog.load(env.FACTORY_TEMPLATES_DIR, { modelAliases: Object.keys(modelAliasesOf(fileConfig)), teams: Object.keys(fileConfig.teams) });
   for (const bad of catalog.invalid) log.error({ file: bad.file, issues: bad.issues }, 'a template has errors and cannot run');
 
   const platforms = opts.adapters.map((a) => a.platform);
+  for (const unmapped of findUnmappedChannels(catalog.list(), fileConfig.channels, platforms)) log.warn({ channel: unmapped.name, templates: unmapped.templates }, describeUnmappedChannel(unmapped));
   const notifier = new Notifier({ platforms, channels: fileConfig.channels });
   const holder: { runner?: Runner } = {};
   const ctx: ServiceContext = {
     database,
     catalog,
     config: fileConfig,
+    teams: fileConfig.teams,
     notifier,
     escalationDefaults: fileConfig.escalation,
     publicBaseUrl: env.PUBLIC_BASE_URL,
@@ -92,7 +99,14 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
   const executors = createExecutorRegistry({
     simulate: { timeScale: 1 },
     shell: env.FACTORY_SHELL_ENV === undefined ? undefined : { env: shellEnvironment(env) },
-    anthropic: { apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL, skillsDir: join(env.FACTORY_TEMPLATES_DIR, 'skills') },
+    anthropic: {
+      apiKey: env.ANTHROPIC_API_KEY,
+      baseURL: env.ANTHROPIC_BASE_URL,
+      skillsDir: join(env.FACTORY_TEMPLATES_DIR, 'skills'),
+      aliases: fileConfig.models.aliases,
+      defaultModel: fileConfig.models.default,
+      requestTimeoutMs: fileConfig.models.request_timeout,
+    },
     webhook: env.WEBHOOK_SECRET
       ? { secret: env.WEBHOOK_SECRET, callbackUrl: `${env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.PORT}`}/callbacks/webhook`, callbacks }
       : undefined,
@@ -137,6 +151,17 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     })
     .route('GET', '/metrics', async () => ({ status: 200, headers: { 'content-type': metrics.registry.contentType }, body: await metrics.registry.metrics() }))
     .route('POST', '/callbacks/webhook', (req) => callbacks.handleCallback(req.rawBody, req.headers, now()));
+  const api: ApiDeps = {
+    service,
+    ctx,
+    log: log.child({ component: 'api' }),
+    now,
+    limiter: new RateLimiter(env.API_RATE_LIMIT_PER_MINUTE),
+    maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+    hookSecret: env.FACTORY_HOOK_SECRET,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+  };
+  mountApi(http, api, apiRoutes());
 
   return {
     database,
@@ -151,6 +176,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     metrics,
     catalog,
     ctx,
+    api,
     async start(port = env.PORT): Promise<number> {
       const bound = await http.listen(port);
       for (const adapter of adapters.values()) await adapter.start();

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { slaPolicySchema, quietHoursSchema } from './schema/sla';
 import { ROLES } from './domain/statuses';
+import { durationSchema } from './schema/duration';
+import { DEFAULT_MODEL_ALIASES, isModelId } from './schema/model-aliases';
 
 /**
  * A principal names who a role is granted to:
@@ -19,6 +21,39 @@ const platformChannelsSchema = z.strictObject({
   discord: z.string().regex(/^\d{15,25}$/, 'a Discord channel id is a snowflake (digits)').optional(),
   slack: z.string().regex(/^[CGD][A-Z0-9]{6,}$/, 'a Slack channel id looks like C0123ABCD').optional(),
   console: z.string().optional(),
+});
+
+const modelIdSchema = z.string().regex(/^claude-[a-z0-9.-]+$/, 'a model id looks like "claude-sonnet-5-5"');
+
+/**
+ * Model routing: alias -> the ordered models to try (the first answers; the next ones take over on
+ * overload, rate limits, server errors and timeouts). Entries replace the built-in chains of the
+ * same name (src/schema/model-aliases.ts) and add new aliases.
+ */
+export const modelsConfigSchema = z
+  .strictObject({
+    aliases: z
+      .record(z.string().regex(/^[a-z0-9][a-z0-9/_.-]*$/, 'alias names are lowercase, e.g. "factory/coder"'), z.array(modelIdSchema).min(1, 'an alias needs at least one model'))
+      .default({}),
+    /** The alias of blocks that name no model. Default "factory/coder". */
+    default: z.string().min(1).optional(),
+    /** Longest wait for one model before the next in the chain is tried (e.g. "2m"); default: the whole attempt. */
+    request_timeout: durationSchema.optional(),
+  })
+  .superRefine((models, ctx) => {
+    if (models.default === undefined) return;
+    const known = new Set([...Object.keys(DEFAULT_MODEL_ALIASES), ...Object.keys(models.aliases)]);
+    if (!known.has(models.default) && !isModelId(models.default)) {
+      ctx.addIssue({ code: 'custom', path: ['default'], message: `unknown model alias "${models.default}": use one of ${[...known].sort().join(', ')}` });
+    }
+  });
+
+/** A team a clarification can be routed to: where its question is posted, and who may answer. */
+const teamSchema = z.strictObject({
+  /** A named channel (see `channels`); default the tasks channel. */
+  channel: z.string().optional(),
+  /** Roles ("reviewer") or principals who may answer; owners and admins always may. */
+  members: z.array(z.string().min(1)).min(1, 'a team needs at least one member (a role or a principal)'),
 });
 
 export const fileConfigSchema = z.strictObject({
@@ -41,9 +76,18 @@ export const fileConfigSchema = z.strictObject({
   owner: principalSchema.optional(),
   /** Working hours per person (principal), for quiet hours on personal reminders. */
   people: z.record(principalSchema, z.strictObject({ quiet_hours: quietHoursSchema })).default({}),
+  /** Model aliases and their fallback chains, for anthropic blocks. */
+  models: modelsConfigSchema.default({ aliases: {} }),
+  /** Teams a block's `clarification.target` may name. */
+  teams: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'team names are lowercase words'), teamSchema).default({}),
 });
 
 export type FileConfig = z.output<typeof fileConfigSchema>;
+
+/** Every alias chain in force: the built-in ones with the config's over them. */
+export function modelAliasesOf(config: Pick<FileConfig, 'models'>): Record<string, readonly string[]> {
+  return { ...DEFAULT_MODEL_ALIASES, ...config.models.aliases };
+}
 
 export const EMPTY_FILE_CONFIG: FileConfig = fileConfigSchema.parse({});
 

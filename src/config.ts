@@ -36,10 +36,26 @@ const envSchema = z.object({
   PAGER_EVENTS_URL: optionalString,
   PAGER_ROUTING_KEY: optionalString,
 
+  /** REST and MCP requests one API token may make a minute (per replica); bursts up to the same number. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** HMAC secret of inbound webhook triggers (POST /v1/hooks/<template>); without it they answer 503. */
+  FACTORY_HOOK_SECRET: optionalString,
+
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: optionalString,
   DISCORD_GUILD_ID: optionalString,
   DISCORD_API_URL: optionalString,
+  /** Register /factory with Discord at start when Discord's copy differs (one GET; a PUT only on a change). */
+  DISCORD_REGISTER_COMMANDS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const text = (v ?? '').trim().toLowerCase();
+      if (text === '' || ['true', '1', 'yes', 'on'].includes(text)) return true;
+      if (['false', '0', 'no', 'off'].includes(text)) return false;
+      ctx.addIssue({ code: 'custom', message: 'write true or false (false: register only with `npm run commands:deploy`)' });
+      return z.NEVER;
+    }),
 
   SLACK_BOT_TOKEN: optionalString,
   SLACK_APP_TOKEN: optionalString,

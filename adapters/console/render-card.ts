@@ -1,4 +1,5 @@
 import type { Card, CardAction, CardField } from '../../src/domain/card';
+import { renderCardTimes, timeTokensAsText } from '../../src/domain/time-token';
 import { ASCII_BOX, UNICODE_BOX, drawBoxBorder, drawBoxRow, type BoxChars } from './render-box';
 import { renderActionRow, type NumberedAction } from './render-actions';
 import { createStyler, type Styler } from './render-style';
@@ -93,7 +94,9 @@ function renderLinks(actions: readonly CardAction[], width: number, s: Styler): 
  * aligned "label: value" lines, sections word-wrapped, the footer dimmed, then numbered buttons
  * ("[1] Approve  [2] Reject") the person answers by typing the number. Pure: returns the text.
  */
-export function renderCardForTerminal(card: Card, options: TerminalRenderOptions): TerminalRender {
+export function renderCardForTerminal(tokenCard: Card, options: TerminalRenderOptions): TerminalRender {
+  // The terminal has no live time: every time token shows the wording written when the card was built.
+  const card = renderCardTimes(tokenCard, timeTokensAsText);
   const width = Math.max(MIN_TERMINAL_WIDTH, Math.floor(options.width));
   const inner = width - 4;
   const s = createStyler(options.color);

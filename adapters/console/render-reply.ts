@@ -1,4 +1,5 @@
 import type { ModalRequest, Reply } from '../../src/domain/card';
+import { timeTokensAsText } from '../../src/domain/time-token';
 import { renderCardForTerminal, type TerminalRender, type TerminalRenderOptions } from './render-card';
 import { createStyler, type Styler } from './render-style';
 import { wrapText } from './render-text-width';
@@ -30,8 +31,9 @@ export function renderReply(reply: Reply, options: TerminalRenderOptions): Termi
   const ascii = options.ascii ?? false;
   if (reply.type === 'modal') return { text: renderModal(reply.modal, options.width, s).join('\n'), actions: [] };
   if (reply.type === 'text') {
-    if (!reply.ephemeral) return { text: wrapText(reply.text, options.width).join('\n'), actions: [] };
-    const lines = wrapText(reply.text, Math.max(2, options.width - 2)).map(s.dim);
+    const text = timeTokensAsText(reply.text);
+    if (!reply.ephemeral) return { text: wrapText(text, options.width).join('\n'), actions: [] };
+    const lines = wrapText(text, Math.max(2, options.width - 2)).map(s.dim);
     return { text: markEphemeral(lines, options.width, ascii, s).join('\n'), actions: [] };
   }
   if (!reply.ephemeral) return renderCardForTerminal(reply.card, options);

@@ -15,7 +15,7 @@ import type { HandlerDeps } from './handler-deps';
 import { dmCard, openThreadUnder, postCard, updateCard } from './outbound';
 import type { RenderCardOptions } from './render-card';
 import { routeInteraction } from './route-interaction';
-import { syncCommands } from './sync-commands';
+import { syncCommands, type SyncOutcome } from './sync-commands';
 
 export interface DiscordAdapterOptions {
   /** Bot token (DISCORD_TOKEN). */
@@ -28,7 +28,7 @@ export interface DiscordAdapterOptions {
   apiUrl?: string;
   /** Base for relative links in cards (PUBLIC_BASE_URL). */
   publicBaseUrl?: string;
-  /** Sync `/factory` at start: one GET, and a PUT only when it differs. Default false. */
+  /** Sync `/factory` at start: one GET, and a PUT only when it differs (DISCORD_REGISTER_COMMANDS, on by default from the environment). Default false. */
   registerOnStart?: boolean;
   /** Extra discord.js options (tests: timeouts, retries). Intents default to Guilds only. */
   clientOptions?: Partial<ClientOptions>;
@@ -108,7 +108,7 @@ export class DiscordAdapter implements ChatAdapter {
     const scope = { applicationId: this.options.applicationId, guildId: this.options.guildId };
     try {
       const outcome = await syncCommands(client.rest, scope, buildFactoryCommand(this.ctx.dispatch.commands));
-      this.ctx.log.info({ ...outcome, guildId: scope.guildId }, outcome.changed ? 'registered /factory' : '/factory already registered');
+      this.ctx.log.info({ ...outcome, guildId: scope.guildId }, describeRegistration(outcome, scope));
     } catch (err) {
       // The bot still answers commands registered before; an operator can run commands:deploy.
       this.ctx.log.error({ err, ...scope }, 'registering /factory failed; run `npm run commands:deploy` to retry');
@@ -126,4 +126,10 @@ export class DiscordAdapter implements ChatAdapter {
     if (!this.client) throw new DiscordSendError('the Discord adapter is not started', { retryable: true });
     return this.client;
   }
+}
+
+/** The one line a start logs about /factory: where it lives and whether anything was sent. */
+export function describeRegistration(outcome: SyncOutcome, scope: { applicationId: string; guildId?: string }): string {
+  const where = scope.guildId ? `in guild ${scope.guildId}` : `globally for application ${scope.applicationId} (new commands can take up to an hour to show)`;
+  return outcome.changed ? `registered /factory ${where}: ${outcome.reason}` : `/factory is already registered ${where}; nothing sent`;
 }

@@ -25,6 +25,7 @@ export function discordAdapterFromEnv(env: Env, extra: Partial<DiscordAdapterOpt
     guildId: env.DISCORD_GUILD_ID,
     apiUrl: env.DISCORD_API_URL,
     publicBaseUrl: env.PUBLIC_BASE_URL,
+    registerOnStart: env.DISCORD_REGISTER_COMMANDS,
     ...extra,
   });
 }

@@ -6,7 +6,7 @@
 import type { APIActionRowComponent, APIAllowedMentions, APIButtonComponent, APIEmbed } from 'discord.js';
 import type { Card } from '../../src/domain/card';
 import { MAX_CONTENT } from './limits';
-import { renderCard, type RenderCardOptions } from './render-card';
+import { discordTimes, renderCard, type RenderCardOptions } from './render-card';
 import { truncateVisible } from './truncate-text';
 
 /** A message body every discord.js send and edit method accepts (channel, webhook, interaction). */
@@ -31,5 +31,5 @@ export function cardMessage(card: Card, opts: RenderCardOptions): OutgoingMessag
 
 /** A plain sentence (a reply, a refusal) within the 2000-character limit; it never pings anyone. */
 export function textMessage(text: string): OutgoingMessage {
-  return { content: truncateVisible(text.trim() || '…', MAX_CONTENT), embeds: [], components: [], allowedMentions: { parse: [] } };
+  return { content: truncateVisible(discordTimes(text).trim() || '…', MAX_CONTENT), embeds: [], components: [], allowedMentions: { parse: [] } };
 }

@@ -5,6 +5,7 @@
  */
 import type { APIActionRowComponent, APIAllowedMentions, APIButtonComponent, APIEmbed } from 'discord.js';
 import type { Card, CardSection, CardTone } from '../../src/domain/card';
+import { renderCardTimes, renderTimeTokens, type TimeToken } from '../../src/domain/time-token';
 import { DESCRIPTION_SEPARATOR, fitEmbedText, type EmbedText } from './fit-embed';
 import { MAX_EMBED_FIELDS } from './limits';
 import { renderActionRows, resolveUrl } from './render-buttons';
@@ -42,7 +43,8 @@ const MAX_SECTION_TITLE = 200;
 const EMPTY_NAME = '\u200b';
 
 /** Renders a card within every Discord limit. Throws RangeError only for invalid action ids. */
-export function renderCard(card: Card, opts: RenderCardOptions = {}): RenderedCard {
+export function renderCard(tokenCard: Card, opts: RenderCardOptions = {}): RenderedCard {
+  const card = renderCardTimes(tokenCard, discordTimes);
   const url = resolveUrl(card.url, opts.publicBaseUrl);
   const fitted = fitEmbedText(embedText(card, url, opts.publicBaseUrl));
   const embed: APIEmbed = {
@@ -95,4 +97,14 @@ function foldedField(names: string[], url: string | undefined): EmbedText['field
     value: plain(names.join(', ') || '—', url),
     inline: false,
   };
+}
+
+/** Discord's timestamp markup: "<t:1700000000:R>" ("in 3 hours"), "<t:…:f>" (date and time), in each reader's zone. */
+export function discordTime(token: TimeToken): string {
+  return `<t:${Math.floor(token.at.getTime() / 1000)}:${token.style === 'relative' ? 'R' : 'f'}>`;
+}
+
+/** Text with every time token as Discord markup. */
+export function discordTimes(text: string): string {
+  return renderTimeTokens(text, discordTime);
 }

@@ -4,7 +4,8 @@ import {
   MAX_ACTION_ID, MAX_ACTIONS_ELEMENTS, MAX_BUTTON_TEXT, MAX_BUTTON_URL, MAX_FALLBACK_TEXT, MAX_HEADER_TEXT, MAX_SECTION_FIELD_TEXT,
   MAX_SECTION_FIELDS, MAX_SECTION_TEXT,
 } from './limits';
-import { escapeMrkdwn, formatMention, mrkdwnLink, slackDate, toMrkdwn, truncateMrkdwn, truncatePlain } from './mrkdwn';
+import { renderCardTimes } from '../../src/domain/time-token';
+import { escapeMrkdwn, formatMention, mrkdwnLink, slackDate, slackTimes, toMrkdwn, truncateMrkdwn, truncatePlain } from './mrkdwn';
 
 type KnownBlock = types.KnownBlock;
 
@@ -42,7 +43,10 @@ export function resolveUrl(url: string | undefined, publicBaseUrl: string | unde
 }
 
 /** Splits a card into header, shrinkable middle and fixed tail. Throws RangeError on programming errors. */
-export function cardParts(card: Card, publicBaseUrl: string | undefined): CardParts {
+export function cardParts(tokenCard: Card, publicBaseUrl: string | undefined): CardParts {
+  // Plain parts (header, labels, buttons) get the fallback words now; rich ones keep their tokens
+  // until after escaping, where slackTimes turns them into <!date> markup.
+  const card = renderCardTimes(tokenCard, (text) => text);
   const url = resolveUrl(card.url, publicBaseUrl);
   const mentions = (card.mentions ?? []).map(formatMention).filter((m): m is string => m !== null);
   const mentionLine = fitMentions(mentions);
@@ -83,13 +87,13 @@ export function cardParts(card: Card, publicBaseUrl: string | undefined): CardPa
   const buttons = renderButtons(card.actions ?? [], publicBaseUrl);
   for (let i = 0; i < buttons.length; i += MAX_ACTIONS_ELEMENTS) tail.push({ type: 'actions', elements: buttons.slice(i, i + MAX_ACTIONS_ELEMENTS) });
 
-  const summary = escapeMrkdwn(card.summary.trim() || card.title.trim() || 'Process Factory');
+  const summary = slackTimes(escapeMrkdwn(card.summary.trim() || card.title.trim() || 'Process Factory'));
   const text = truncateMrkdwn([mentionLine, summary].filter(Boolean).join(' '), MAX_FALLBACK_TEXT, '…');
   return { head, middle, tail, text, url };
 }
 
 function piece(prefix: string, markdown: string, max: number, moreUrl: string | undefined): TextPiece {
-  return { prefix, body: toMrkdwn(markdown), max: max - prefix.length, moreUrl };
+  return { prefix, body: slackTimes(toMrkdwn(markdown)), max: max - prefix.length, moreUrl };
 }
 
 /** Whole mentions only: a half-cut `<!subteam^…>` would show as garbage and notify nobody. */

@@ -3,6 +3,8 @@
  * cutting text without breaking an entity, a link or a code fence, and mention syntax. Pure.
  */
 
+import { renderTimeTokens } from '../../src/domain/time-token';
+
 /**
  * Escapes the three characters Slack treats as control sequences. Card text comes from templates,
  * executors and LLM output, so escaping also stops `<!channel>` or `<@U…>` smuggled into an
@@ -107,8 +109,17 @@ export function formatMention(mention: string): string | null {
   return null;
 }
 
-/** `<!date^…>` shows the time in each reader's own timezone; the ISO fallback is for old clients. */
-export function slackDate(date: Date): string {
+/**
+ * `<!date^…>` shows the time in each reader's own timezone ("Today 14:02"); the fallback is what
+ * clients that cannot show it print instead (the ISO time unless the card wrote its own words).
+ */
+export function slackDate(date: Date, fallback = date.toISOString()): string {
   const seconds = Math.floor(date.getTime() / 1000);
-  return `<!date^${seconds}^{date_short_pretty} at {time}|${date.toISOString()}>`;
+  const safe = escapeMrkdwn(fallback).replace(/\|/g, '¦');
+  return `<!date^${seconds}^{date_short_pretty} {time}|${safe}>`;
+}
+
+/** Mrkdwn with every time token (src/domain/time-token.ts) as Slack date markup; run after escaping. */
+export function slackTimes(mrkdwn: string): string {
+  return renderTimeTokens(mrkdwn, (token) => slackDate(token.at, unescapeMrkdwn(token.fallback)));
 }

@@ -2,7 +2,7 @@ import type { RespondFn, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Reply } from '../../src/domain/card';
 import { encodeModalContext } from './modal-context';
-import { toMrkdwn } from './mrkdwn';
+import { slackTimes, toMrkdwn } from './mrkdwn';
 import type { SlackMessage } from './render-card';
 import { renderModal } from './render-modal';
 import type { SlackMessenger } from './slack-messenger';
@@ -43,7 +43,7 @@ export class ReplySender {
       }
       return this.send({ type: 'text', text: 'Use the button on the card to open the form.', ephemeral: true }, place);
     }
-    const message: SlackMessage = reply.type === 'card' ? this.messenger.render(reply.card) : { text: toMrkdwn(reply.text), blocks: [] };
+    const message: SlackMessage = reply.type === 'card' ? this.messenger.render(reply.card) : { text: slackTimes(toMrkdwn(reply.text)), blocks: [] };
     const content = message.blocks.length > 0 ? message : { text: message.text };
     if (reply.ephemeral) return this.sendEphemeral(content, place);
     return this.sendPublic(content, place);

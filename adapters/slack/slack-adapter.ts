@@ -16,6 +16,7 @@ import { RecentDeliveries } from './recent-deliveries';
 import { ReplySender } from './reply-sender';
 import { SlackMessenger } from './slack-messenger';
 import type { ResolvedSlackOptions, SlackMode } from './slack-options';
+import { warnWithoutSlashCommand } from './slash-command-check';
 
 /** How long stop() lets acknowledged work (a command, a reply) finish before closing. */
 const DRAIN_MS = 10_000;
@@ -73,6 +74,7 @@ export class SlackAdapter implements ChatAdapter {
       { mode: this.mode },
       this.mode === 'socket' ? 'slack connected over Socket Mode' : `slack listening for events at POST ${SLACK_EVENTS_PATH}`,
     );
+    await warnWithoutSlashCommand(this.runtime.app, this.log);
   }
 
   async stop(): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Card } from '../domain/card';
 import type { AuditEntryView } from '../domain/views';
 import type { CardContext } from './card-context';
-import { formatClockTime } from './relative-time';
+import { liveClock } from './relative-time';
 import { describePlatform, truncateText } from './text-format';
 
 /** Audit rows shown on one card; older ones are counted in the footer. */
@@ -13,7 +13,7 @@ export function describeAuditEntry(e: AuditEntryView, now: Date): string {
   const what = e.entity.label ?? `${e.entity.type} ${e.entity.id}`;
   const change = e.from || e.to ? ` · ${e.from ?? '∅'} → ${e.to ?? '∅'}` : '';
   const why = e.reason ? `: ${truncateText(e.reason, 140)}` : '';
-  return `${formatClockTime(e.at, now)} · ${who} · ${e.action} · ${what}${change}${why}`;
+  return `${liveClock(e.at, now)} · ${who} · ${e.action} · ${what}${change}${why}`;
 }
 
 /** Who decided what, when and from where; newest first. */

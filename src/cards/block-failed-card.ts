@@ -2,7 +2,7 @@ import type { Card, CardAction, CardField, CardSection } from '../domain/card';
 import type { BlockView, RunView } from '../domain/views';
 import { blockActionId, runActionId } from './action-ids';
 import { buildRunUrl, type CardContext } from './card-context';
-import { formatClockTime } from './relative-time';
+import { liveClock } from './relative-time';
 import { truncateText } from './text-format';
 
 /** Error text shown on the card; the run page has the whole log. */
@@ -23,7 +23,7 @@ export function buildBlockFailedCard(run: Pick<RunView, 'id' | 'name' | 'templat
   if (runUrl) actions.push({ id: runActionId(run.id, 'details'), label: 'Details', style: 'link', url: runUrl });
   const fields: CardField[] = [
     { label: 'Attempts', value: String(block.attempts), inline: true },
-    { label: 'Failed at', value: formatClockTime(block.endedAt ?? ctx.now, ctx.now), inline: true },
+    { label: 'Failed at', value: liveClock(block.endedAt ?? ctx.now, ctx.now), inline: true },
   ];
   if (blockedBehind.length > 0) fields.push({ label: 'Held up', value: blockedBehind.join(', '), inline: false });
   return {

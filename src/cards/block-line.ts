@@ -32,8 +32,15 @@ function describeState(block: BlockView, now: Date): string {
   }
 }
 
-/** "✅ Soul extractor: 12m, score 91%" or "🔄 Voice extractor: running, attempt 2, for 3m". */
+/** "repair 2 of 8" and "claude-sonnet-5-5 (fallback from claude-opus-5-5)", when there is something to say. */
+function describeAgent(block: BlockView): string {
+  const repair = block.repairs && block.repairs.used > 0 ? `repair ${block.repairs.used} of ${block.repairs.max}` : '';
+  const model = block.model ? `${block.model}${block.fallbackFrom ? ` (fallback from ${block.fallbackFrom})` : ''}` : '';
+  return [repair, model].filter(Boolean).join(', ');
+}
+
+/** "✅ Soul extractor: 12m, score 91%" or "🔄 Voice extractor: running, attempt 2, for 3m, repair 1 of 8". */
 export function describeBlockLine(block: BlockView, now: Date): string {
-  const state = describeState(block, now);
+  const state = [describeState(block, now), describeAgent(block)].filter(Boolean).join(', ');
   return `${BLOCK_STATUS_SYMBOLS[block.status]} ${block.name}${state ? `: ${state}` : ''}`;
 }

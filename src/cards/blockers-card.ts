@@ -2,7 +2,7 @@ import type { Card, CardSection } from '../domain/card';
 import type { BlockerView } from '../domain/views';
 import { buildGateUrl, buildRunUrl, type CardContext } from './card-context';
 import { describeEscalation } from './escalation-wording';
-import { computeSlaLeftMs, describeAge, describeDue } from './relative-time';
+import { computeSlaLeftMs, describeAge, liveClock, liveDue } from './relative-time';
 import { PRIORITY_RANK, PRIORITY_SYMBOLS } from './status-symbols';
 import { listNames, truncateText } from './text-format';
 
@@ -47,8 +47,8 @@ export function sortBlockersByUrgency(blockers: readonly BlockerView[], now: Dat
 
 function buildBlockerSection(b: BlockerView, ctx: CardContext): CardSection {
   const { now } = ctx;
-  const facts = [`**${describeBlockerReason(b, now)}**`, `stuck ${describeAge(b.since, now)}`];
-  if (b.deadlineAt) facts.push(describeDue(b.deadlineAt, now));
+  const facts = [`**${describeBlockerReason(b, now)}**`, `stuck since ${liveClock(b.since, now)}`];
+  if (b.deadlineAt) facts.push(liveDue(b.deadlineAt, now));
   if (b.escalationLevel > 0) facts.push(`escalation ${describeEscalation(b.escalationLevel)}`);
   const lines = [facts.join(' · ')];
   const who = b.mustAct.length > 0 ? listNames(b.mustAct, 3) : 'nobody assigned';

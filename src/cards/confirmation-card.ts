@@ -2,7 +2,7 @@ import type { Card, CardTone } from '../domain/card';
 import type { GateView, RunView } from '../domain/views';
 import { gateActionId, runActionId } from './action-ids';
 import type { CardContext } from './card-context';
-import { describeDue } from './relative-time';
+import { liveDue } from './relative-time';
 
 /** An "are you sure?" step before a destructive or guarded action. */
 export interface ConfirmationRequest {
@@ -57,7 +57,7 @@ export function buildApproveConfirmation(gate: GateView, ctx: CardContext): Card
   const next = gate.nextBlocks.length > 0 ? `Approving starts ${gate.nextBlocks.map((b) => b.name).join(', ')}. ` : '';
   return buildConfirmationCard({
     title: `Approve ${gate.blockName} (${gate.runName})?`,
-    question: `${next}This gate asks for a second look before it is approved (${describeDue(gate.deadlineAt, ctx.now)}).`,
+    question: `${next}This gate asks for a second look before it is approved (${liveDue(gate.deadlineAt, ctx.now)}).`,
     confirmId: gateActionId(gate.id, 'approve', 'confirm'),
     dismissId: gateActionId(gate.id, 'approve', 'dismiss'),
     confirmLabel: 'Yes, approve',

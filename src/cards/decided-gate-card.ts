@@ -10,7 +10,7 @@ function chooseTitleVerb(gate: GateView): string {
   if (gate.status === 'cancelled') return 'Cancelled';
   if (isDeadlineDecision(gate)) return gate.status === 'approved' ? 'Auto-approved' : 'Expired';
   if (gate.status === 'approved' && !isPersonDecision(gate)) return 'Ran on';
-  if (gate.status === 'approved') return { approval: 'Approved', clarification: 'Answered', task: 'Done' }[gate.kind];
+  if (gate.status === 'approved') return { approval: 'Approved', clarification: 'Answered', task: 'Done', budget: 'Budget raised' }[gate.kind];
   return gate.kind === 'task' ? 'Declined' : 'Rejected';
 }
 

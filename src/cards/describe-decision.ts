@@ -1,5 +1,5 @@
 import type { DecisionSource, GateView } from '../domain/views';
-import { formatClockTime } from './relative-time';
+import { liveClock } from './relative-time';
 import { describePlatform, truncateText } from './text-format';
 
 /** Sources where a person made the decision; the others (deadline, autonomy, system) never name one. */
@@ -24,6 +24,7 @@ const PERSON_VERBS: Record<GateView['kind'], { approved: string; rejected: strin
   approval: { approved: 'Approved', rejected: 'Rejected' },
   clarification: { approved: 'Answered', rejected: 'Rejected' },
   task: { approved: 'Marked done', rejected: 'Declined' },
+  budget: { approved: 'Budget raised', rejected: 'Stopped' },
 };
 
 /**
@@ -32,7 +33,7 @@ const PERSON_VERBS: Record<GateView['kind'], { approved: string; rejected: strin
  * says so and that no person approved; it is never worded as a person's approval.
  */
 export function describeDecision(gate: DecisionGate, now: Date): string {
-  const clock = gate.decidedAt ? formatClockTime(gate.decidedAt, now) : null;
+  const clock = gate.decidedAt ? liveClock(gate.decidedAt, now) : null;
   const at = clock ? ` at ${clock}` : '';
   const reason = gate.reason?.trim() ? truncateText(gate.reason.trim(), DECISION_REASON_CHARS) : null;
   const withReason = (text: string): string => (reason ? `${text}: ${reason}` : text);

@@ -12,6 +12,7 @@ const TITLE_VERBS: Record<GateView['kind'], (position: GateView['position']) => 
   approval: (position) => (position === 'before' ? 'Approve start' : 'Approve'),
   clarification: () => 'Question',
   task: () => 'Task',
+  budget: () => 'Budget',
 };
 
 
@@ -19,6 +20,7 @@ function describeAsk(gate: GateView): string {
   const name = `**${gate.blockName}**${gate.layer ? ` (${gate.layer})` : ''}`;
   if (gate.kind === 'clarification') return `${name} needs an answer before it can go on.`;
   if (gate.kind === 'task') return `${name} is a task for a person. Mark it done when it is finished.`;
+  if (gate.kind === 'budget') return gate.question ?? `${name} would pass its budget.`;
   if (gate.position === 'before') return `${name} is ready to start and needs approval first.`;
   const attempt = gate.attempt > 1 ? ` attempt ${gate.attempt}` : '';
   return `${name} finished${attempt} and waits for your review before the run goes on.`;
@@ -28,6 +30,7 @@ const SUMMARY_WAITS: Record<GateView['kind'], string> = {
   approval: 'waits for approval',
   clarification: 'asks a question',
   task: 'waits for a person to do it',
+  budget: 'would pass its budget',
 };
 
 function chooseTone(gate: GateView, now: Date): CardTone {
@@ -38,7 +41,7 @@ function chooseTone(gate: GateView, now: Date): CardTone {
 /** The card for a pending gate: what the block produced, what approving starts, when it is due. */
 export function buildPendingGateCard(gate: GateView, ctx: CardContext): Card {
   const sections: CardSection[] = [];
-  if (gate.kind === 'clarification' && gate.question) sections.push({ title: 'Question', text: gate.question });
+  if (gate.kind === 'clarification' && gate.question) sections.push({ title: gate.target ? `Question for ${gate.target}` : 'Question', text: gate.question });
   sections.push(...buildArtifactSections(gate, ctx));
   const url = gate.runThreadUrl ?? buildRunUrl(ctx, gate.runId);
   return {

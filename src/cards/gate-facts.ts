@@ -1,7 +1,7 @@
 import type { CardField } from '../domain/card';
 import type { GateView } from '../domain/views';
 import { describeEscalation } from './escalation-wording';
-import { describeAge, describeDue, formatClockTime } from './relative-time';
+import { liveAgo, liveDue } from './relative-time';
 import { describePriority } from './status-symbols';
 import { capitalize, listNames } from './text-format';
 
@@ -42,10 +42,9 @@ export function describeAttempt(gate: Pick<GateView, 'attempt' | 'reworks' | 'ma
   return gate.reworks > 0 ? `${gate.attempt} (rework ${gate.reworks} of ${gate.maxReworks})` : String(gate.attempt);
 }
 
-/** "due in 3h 20m (17:22 UTC)", "overdue by 40m", "no deadline". */
+/** "due in 3h 20m (17:22 UTC)", "overdue, was due 40m ago", "no deadline": live time on the platforms. */
 export function describeSla(deadlineAt: Date | null, now: Date): string {
-  const due = describeDue(deadlineAt, now);
-  return deadlineAt && deadlineAt > now ? `${due} (${formatClockTime(deadlineAt, now)})` : due;
+  return liveDue(deadlineAt, now);
 }
 
 /** The facts a reviewer weighs on a pending gate, as card fields. */
@@ -53,7 +52,7 @@ export function buildPendingGateFields(gate: GateView, now: Date): CardField[] {
   const fields: CardField[] = [
     { label: 'Priority', value: describePriority(gate.priority), inline: true },
     { label: 'SLA', value: describeSla(gate.deadlineAt, now), inline: true },
-    { label: 'Waiting', value: describeAge(gate.openedAt, now), inline: true },
+    { label: 'Opened', value: liveAgo(gate.openedAt, now), inline: true },
   ];
   if (gate.escalationLevel > 0) {
     fields.push({ label: 'Escalation', value: describeEscalation(gate.escalationLevel, gate.escalationStep), inline: true });

@@ -14,6 +14,7 @@ const REJECT_WORDING: Record<GateView['kind'], { verb: string; label: string; pl
   approval: { verb: 'Reject', label: 'Reason', placeholder: 'What must change?' },
   clarification: { verb: 'Reject', label: 'Reason', placeholder: 'What must change?' },
   task: { verb: "Can't do", label: 'Why not?', placeholder: 'What stops it from being done?' },
+  budget: { verb: 'Stop', label: 'Reason', placeholder: 'Why stop here?' },
 };
 
 /** The form asking why a gate is rejected; submitted under the id "gate:<id>:reject". */

@@ -6,7 +6,7 @@ import { buildDecisionActions } from './gate-actions';
 import { buildGateCard } from './gate-card';
 import { buildGateFooter, buildGateTitle, describeSla } from './gate-facts';
 import { describeEscalation, LADDER_STEP_TITLES, LADDER_STEP_TONES } from './escalation-wording';
-import { describeAge, describeDue, isOverdue } from './relative-time';
+import { describeAge, describeDue, isOverdue, liveAgo } from './relative-time';
 import { describePriority } from './status-symbols';
 
 /** One ladder step that fired, as the escalation sweep hands it to the card (an SLA engine DueStep fits). */
@@ -22,6 +22,7 @@ const WHAT_IT_NEEDS: Record<GateView['kind'], string> = {
   approval: 'a decision',
   clarification: 'an answer',
   task: 'a person to do it',
+  budget: 'a decision on its budget',
 };
 
 function describeUrge(action: LadderAction, overdue: boolean): string {
@@ -58,7 +59,7 @@ export function buildReminderCard(gate: GateView, step: ReminderStep, ctx: CardC
   const age = describeAge(gate.openedAt, now);
   const tone = LADDER_STEP_TONES[step.action];
   const fields: CardField[] = [
-    { label: 'Waiting', value: age, inline: true },
+    { label: 'Opened', value: liveAgo(gate.openedAt, now), inline: true },
     { label: 'SLA', value: describeSla(gate.deadlineAt, now), inline: true },
     { label: 'Escalation', value: describeEscalation(step.level ?? gate.escalationLevel, step.action), inline: true },
     { label: 'Priority', value: describePriority(gate.priority), inline: true },

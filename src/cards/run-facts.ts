@@ -2,7 +2,7 @@ import type { CardField } from '../domain/card';
 import type { GateView, RunView, UsageView } from '../domain/views';
 import { formatDuration } from '../schema/duration';
 import { countFinished } from './layer-progress';
-import { describeAge, describeDue } from './relative-time';
+import { liveAgo, liveDue } from './relative-time';
 import { formatCost, formatCount } from './text-format';
 
 /** How long the run has taken so far (or took, once ended). */
@@ -25,7 +25,7 @@ export function describeBlockProgress(run: Pick<RunView, 'blocks'>): string {
 
 /** "✋ Expert framework: approval, waiting 2h 5m, due in 1h 55m, claimed by Ana". */
 export function describePendingGateLine(gate: GateView, now: Date): string {
-  const parts = [gate.kind, `waiting ${describeAge(gate.openedAt, now)}`, describeDue(gate.deadlineAt, now)];
+  const parts = [gate.kind, `opened ${liveAgo(gate.openedAt, now)}`, liveDue(gate.deadlineAt, now)];
   if (gate.claimedBy) parts.push(`claimed by ${gate.claimedBy.name}`);
   return `✋ **${gate.blockName}**: ${parts.join(', ')}`;
 }

@@ -2,7 +2,7 @@ import type { Card, CardSection } from '../domain/card';
 import type { RunView } from '../domain/views';
 import { formatDuration } from '../schema/duration';
 import { buildRunUrl, type CardContext } from './card-context';
-import { describeDue } from './relative-time';
+import { liveDue } from './relative-time';
 import { computeElapsedMs, describeBlockProgress } from './run-facts';
 import { describeRunName } from './run-status-card';
 import { RUN_STATUS_SYMBOLS } from './status-symbols';
@@ -17,7 +17,7 @@ function describeWaiting(run: RunView, now: Date): string | null {
     (a, b) => (a.deadlineAt?.getTime() ?? Infinity) - (b.deadlineAt?.getTime() ?? Infinity),
   )[0];
   const names = listNames(run.pendingGates.map((g) => g.blockName), 2);
-  const due = soonest?.deadlineAt ? ` (${describeDue(soonest.deadlineAt, now)})` : '';
+  const due = soonest?.deadlineAt ? ` (${liveDue(soonest.deadlineAt, now)})` : '';
   return `✋ ${run.pendingGates.length} waiting: ${names}${due}`;
 }
 

@@ -4,7 +4,7 @@ import { runActionId } from './action-ids';
 import { describeBlockLine } from './block-line';
 import { buildRunUrl, type CardContext } from './card-context';
 import { countFinished, describeLayerProgress, groupBlocksByLayer } from './layer-progress';
-import { formatClockTime } from './relative-time';
+import { liveClock } from './relative-time';
 import { buildRunFields, describeBlockProgress, describePendingGateLine } from './run-facts';
 import { RUN_STATUS_SYMBOLS, RUN_STATUS_TONES } from './status-symbols';
 
@@ -51,7 +51,7 @@ export function buildRunStatusCard(run: RunView, ctx: CardContext): Card {
   if (run.pendingGates.length > 0) {
     sections.push({ title: 'Waiting on people', text: run.pendingGates.map((g) => describePendingGateLine(g, now)).join('\n') });
   }
-  const started = `Started by ${run.createdBy} at ${formatClockTime(run.createdAt, now)} (template **${run.templateName}**).`;
+  const started = `Started by ${run.createdBy} at ${liveClock(run.createdAt, now)} (template **${run.templateName}**).`;
   const ended = run.status !== 'running' && run.endReason ? `\n${run.endReason}` : '';
   const url = run.threadUrl ?? buildRunUrl(ctx, run.id);
   return {

@@ -2,20 +2,20 @@ import type { Card, CardField } from '../domain/card';
 import type { ScheduleView } from '../domain/views';
 import { formatDuration } from '../schema/duration';
 import type { CardContext } from './card-context';
-import { formatClockTime } from './relative-time';
+import { liveClock } from './relative-time';
 
 /** "in 3h 20m (06:00 UTC)", "paused", "never". */
 export function describeNextFire(s: ScheduleView, now: Date): string {
   if (s.paused) return '⏸️ paused';
   if (!s.nextFireAt) return 'not scheduled';
   const inMs = s.nextFireAt.getTime() - now.getTime();
-  const when = formatClockTime(s.nextFireAt, now);
+  const when = liveClock(s.nextFireAt, now);
   return inMs > 0 ? `next in ${formatDuration(inMs)} (${when})` : `due now (${when})`;
 }
 
 function buildScheduleField(s: ScheduleView, now: Date): CardField {
   const zone = s.timezone ? ` ${s.timezone}` : '';
-  const last = s.lastFiredAt ? ` · last ${formatClockTime(s.lastFiredAt, now)}` : '';
+  const last = s.lastFiredAt ? ` · last ${liveClock(s.lastFiredAt, now)}` : '';
   return { label: s.templateName ? `${s.templateName} (${s.templateId})` : s.templateId, value: `\`${s.cron}\`${zone} · ${describeNextFire(s, now)}${last}` };
 }
 

@@ -39,6 +39,8 @@ const PLATFORM_LABELS: Record<Platform, string> = {
   slack: 'Slack',
   console: 'the console',
   http: 'the web API',
+  api: 'the REST API',
+  mcp: 'MCP',
   system: 'Process Factory',
 };
 

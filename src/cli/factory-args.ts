@@ -10,6 +10,7 @@ export interface FactoryArgs {
 export const USAGE = [
   'usage: npm run factory -- validate <template.json>',
   '       npm run factory -- plan <template.json> [--first-run | --autonomy "*=gate,block-id=auto"]',
+  '       npm run factory -- token create|list|revoke ...',
 ].join('\n');
 
 /** Parses the factory command line; a usage error is a sentence plus the usage text. */

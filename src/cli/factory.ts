@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { planWaves } from '../engine/plan-waves';
 import { formatIssues, validateTemplate } from '../engine/validate-template';
@@ -9,6 +9,8 @@ import { formatPlan } from './format-plan';
 import { formatSummary } from './format-summary';
 import { paintFor, type Paint } from './paint';
 import { readJsonFile } from './read-template-file';
+import { runTokenCommand } from './token-command';
+import type { Database } from '../store/database';
 
 /** Where the command writes, so tests can run it in-process. */
 export interface FactoryIo {
@@ -16,6 +18,9 @@ export interface FactoryIo {
   err: (text: string) => void;
   isTty: boolean;
   cwd: string;
+  /** Opens the bot's database (migrated), for `token` commands. */
+  openDatabase?: () => Promise<Database>;
+  now?: () => Date;
 }
 
 /**
@@ -23,6 +28,10 @@ export interface FactoryIo {
  * file or invalid JSON), 2 for a usage error. `factory plan <file>`: the steps of a rehearsed run.
  */
 export async function runFactory(argv: readonly string[], io: FactoryIo): Promise<number> {
+  if (argv[0] === 'token') {
+    if (!io.openDatabase) throw new Error('token commands need a database');
+    return runTokenCommand(argv.slice(1), io, io.openDatabase, io.now ?? (() => new Date()));
+  }
   const args = parseFactoryArgs(argv);
   if (!args.ok) {
     io.err(`${args.error}\n${USAGE}`);
@@ -60,6 +69,16 @@ function describeAutonomy(args: FactoryArgs): string {
   return `autonomy ${entries.map(([block, level]) => `${block}=${level}`).join(', ')}`;
 }
 
+/** The database the bot uses (DATABASE_URL, else PGlite under FACTORY_DATA_DIR), migrated. */
+async function openBotDatabase(): Promise<Database> {
+  const { readEnv } = await import('../config');
+  const { openDatabase, migrateToLatest } = await import('../store');
+  const env = readEnv();
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: join(env.FACTORY_DATA_DIR, 'pglite'), applicationName: 'process-factory-cli', log: () => undefined });
+  await migrateToLatest(database.db);
+  return database;
+}
+
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (invokedDirectly) {
   const io: FactoryIo = {
@@ -67,6 +86,7 @@ if (invokedDirectly) {
     err: (text) => process.stderr.write(`${text}\n`),
     isTty: process.stdout.isTTY === true,
     cwd: process.cwd(),
+    openDatabase: openBotDatabase,
   };
   runFactory(process.argv.slice(2), io).then(
     (code) => {

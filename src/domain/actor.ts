@@ -10,6 +10,11 @@ export interface Actor {
   groups?: readonly string[];
   /** True when the platform says this person administers the server or workspace. */
   isPlatformAdmin?: boolean;
+  /**
+   * Roles granted by the credential itself (an API token's role), used instead of the config's
+   * roles mapping. Only the API authentication sets it; chat actors never carry it.
+   */
+  credentialRoles?: readonly Role[];
 }
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', platform: 'system', id: 'system', name: 'Process Factory' };

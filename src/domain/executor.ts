@@ -18,8 +18,16 @@ export interface ExecutorJob {
   params: Record<string, unknown>;
   /** Upstream artifacts by "<block>.<key>", as declared in the block's inputs.depends. */
   inputs: Record<string, ArtifactValue>;
-  /** Reviewer's reason after a rejected after-gate, or the answer to a clarification. */
+  /** Reviewer's reason after a rejected after-gate, the answer to a clarification, or a repair hint. */
   feedback?: string | null;
+  /** What `feedback` is; absent for older callers (treated as a reviewer's feedback). */
+  feedbackKind?: 'review' | 'clarification' | 'repair' | null;
+  /** The question a clarification answered (with feedbackKind "clarification"). */
+  question?: string | null;
+  /** A repair round: which one, of how many. */
+  repair?: { round: number; maxRounds: number } | null;
+  /** The model alias for this attempt when it differs from the block's (a repair round's `repair.model`). */
+  model?: string | null;
   /** Deterministic seed for the simulate executor. */
   seed: string;
 }
@@ -28,7 +36,12 @@ export interface Usage {
   inputTokens: number;
   outputTokens: number;
   costUsd: number;
+  /** The model that answered. */
   model?: string;
+  /** The alias the attempt asked for (e.g. "factory/coder"), when it named one. */
+  alias?: string;
+  /** The first model of the chain, when a fallback answered instead. */
+  fallbackFrom?: string;
 }
 
 export interface ExecutorResult {

@@ -5,7 +5,7 @@
  */
 import type { Template } from '../schema/template';
 import type { Actor } from './actor';
-import type { AttemptOutcome, BlockState, GateState, RunSummary } from './run';
+import type { AttemptOutcome, BlockState, BudgetLimit, GateState, RunSummary } from './run';
 import type { Autonomy, Platform } from './statuses';
 import type { DecisionSource, Priority } from './views';
 
@@ -36,8 +36,15 @@ export interface BlockRun extends BlockState {
   outcome: AttemptOutcome | null;
   score: number | null;
   error: string | null;
-  /** Input for the next attempt: rejection feedback or the answer to a clarification. */
+  /** Input for the next attempt: rejection feedback, the answer to a clarification, or a repair hint. */
   feedback: string | null;
+  feedbackKind: FeedbackKind | null;
+  repairs: number;
+  clarificationHops: number;
+  meteredAttempts: number;
+  /** The model that answered the latest metered attempt, and the one it fell back from (if any). */
+  lastModel: string | null;
+  lastFallbackFrom: string | null;
   leaseOwner: string | null;
   leaseExpiresAt: Date | null;
   startedAt: Date | null;
@@ -47,6 +54,8 @@ export interface BlockRun extends BlockState {
   costUsd: number;
   parallelGroup: string | null;
 }
+
+export type FeedbackKind = 'review' | 'clarification' | 'repair';
 
 export type AttemptStatus = 'running' | 'complete' | 'failed' | 'timeout' | 'needs_clarification' | 'blocked' | 'lost' | 'cancelled';
 
@@ -60,7 +69,8 @@ export interface BlockAttempt {
   endedAt: Date | null;
   status: AttemptStatus;
   outcome: AttemptOutcome | null;
-  usage: { inputTokens: number; outputTokens: number; costUsd: number; model?: string } | null;
+  /** `model` is the model that answered; `fallbackFrom` the first model tried when it was another one. */
+  usage: { inputTokens: number; outputTokens: number; costUsd: number; model?: string; alias?: string; fallbackFrom?: string } | null;
 }
 
 export interface GateRecord extends GateState {
@@ -68,6 +78,9 @@ export interface GateRecord extends GateState {
   mode: Autonomy;
   question: string | null;
   reason: string | null;
+  /** Clarifications: the team, role or principal asked (null: the run's reviewers). */
+  target: string | null;
+  budgetLimit: BudgetLimit | null;
   priority: Priority;
   openedAt: Date;
   deadlineAt: Date | null;

@@ -3,7 +3,8 @@ import type { Autonomy, BlockStatus, GateKind, GatePosition, GateStatus, Platfor
 /** How the last finished attempt of a block ended, as recorded by the runner. */
 export type AttemptOutcome =
   | { kind: 'complete'; metrics: Record<string, number> }
-  | { kind: 'failed'; error: string; retryable: boolean }
+  /** `check` marks a failed output check (schema, missing artifacts): repairable with a hint. */
+  | { kind: 'failed'; error: string; retryable: boolean; check?: 'output' }
   | { kind: 'timeout'; error: string }
   | { kind: 'needs_clarification'; question: string }
   | { kind: 'blocked'; blockers: string[] };
@@ -20,6 +21,15 @@ export interface BlockState {
   reworks: number;
   /** Clarification rounds consumed. */
   clarifications: number;
+  /** Repair rounds consumed (check failures re-run with a hint); absent means 0. */
+  repairs?: number;
+  /** Clarifications in a row since the block last finished an attempt another way; absent means 0. */
+  clarificationHops?: number;
+  /** What the block's attempts spent so far, and how many attempts reported usage (absent: nothing). */
+  costUsd?: number;
+  inputTokens?: number;
+  outputTokens?: number;
+  meteredAttempts?: number;
   /**
    * Set when the running attempt has finished and its outcome is not yet settled by the engine.
    * The runner records the outcome, the engine turns it into the next transition.
@@ -27,6 +37,13 @@ export interface BlockState {
   outcome?: AttemptOutcome | null;
   score?: number | null;
   error?: string | null;
+}
+
+/** A spending ceiling in either unit; a budget gate proposes one for the run or for one block. */
+export interface BudgetLimit {
+  scope: 'run' | 'block';
+  costUsd?: number;
+  tokens?: number;
 }
 
 /** One gate instance (the latest per block and position). */
@@ -42,6 +59,8 @@ export interface GateState {
   reason?: string | null;
   /** True once the engine has acted on this decision (prevents acting twice). */
   settled: boolean;
+  /** Budget gates: the ceiling approving it grants (for the run, or for its block). */
+  budgetLimit?: BudgetLimit | null;
   /** Timing and ownership, for blockers and escalation (absent in pure engine tests that do not need them). */
   openedAt?: Date;
   deadlineAt?: Date | null;

@@ -21,8 +21,11 @@ export type GateStatus = (typeof GATE_STATUSES)[number];
 export const GATE_POSITIONS = ['before', 'after'] as const;
 export type GatePosition = (typeof GATE_POSITIONS)[number];
 
-/** approval: "may this go on?"; clarification: the agent's question; task: a person does the block (runtime manual). */
-export const GATE_KINDS = ['approval', 'clarification', 'task'] as const;
+/**
+ * approval: "may this go on?"; clarification: the agent's question; task: a person does the block
+ * (runtime manual); budget: the run or block would pass its spending limit, may it go on?
+ */
+export const GATE_KINDS = ['approval', 'clarification', 'task', 'budget'] as const;
 export type GateKind = (typeof GATE_KINDS)[number];
 
 export const RUN_STATUSES = ['running', 'completed', 'failed', 'cancelled'] as const;
@@ -35,5 +38,6 @@ export type Autonomy = (typeof AUTONOMY_LEVELS)[number];
 export const ROLES = ['owner', 'admin', 'operator', 'reviewer', 'viewer', 'agent'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PLATFORMS = ['discord', 'slack', 'console', 'http', 'system'] as const;
+/** `api`: a REST client with an API token; `mcp`: an MCP client with one. */
+export const PLATFORMS = ['discord', 'slack', 'console', 'http', 'api', 'mcp', 'system'] as const;
 export type Platform = (typeof PLATFORMS)[number];

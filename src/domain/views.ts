@@ -62,8 +62,10 @@ export interface GateView {
   mode: Autonomy;
   /** The block attempt this gate belongs to (1-based). */
   attempt: number;
-  /** The agent's question (clarification gates). */
+  /** The agent's question (clarification gates), or the budget facts (budget gates). */
   question: string | null;
+  /** Clarifications: the team, role or principal asked. */
+  target?: string | null;
   priority: Priority;
   openedAt: Date;
   deadlineAt: Date | null;
@@ -105,6 +107,11 @@ export interface BlockView {
   error: string | null;
   startedAt: Date | null;
   endedAt: Date | null;
+  /** Repair rounds used, of the block's bound (null: the block has no `repair`). */
+  repairs?: { used: number; max: number } | null;
+  /** The model that answered the latest attempt, and the one it fell back from. */
+  model?: string | null;
+  fallbackFrom?: string | null;
 }
 
 export interface UsageView {

@@ -7,14 +7,18 @@ import type { EngineAction, RunSnapshot } from './types';
  * changed). This is the reference the store's SQL mirrors, one action at a time, in order:
  *
  * - `start-block`: block → `ready`; `attempts` = action.attempt; `outcome` and `error` cleared.
- * - `retry-block`: as start-block, and `retries` + 1.
- * - `rework-block`: as start-block, and `reworks` + 1 (the feedback goes to the next attempt's job).
+ * - `retry-block`: as start-block, and `retries` + 1; a repair round counts `repairs` + 1 instead
+ *   (its hint goes to the next attempt's job). Both reset `clarificationHops`.
+ * - `rework-block`: as start-block, and `reworks` + 1 (the feedback goes to the next attempt's job);
+ *   `clarificationHops` reset.
+ * - `release-block`: a block held by an approved budget gate → `ready` (attempts unchanged).
  * - `open-gate`: block → `waiting`; a new gate row {id, block, position, kind, attempt, settled:
  *   false} with status `pending` when mode is "gate", or `approved` (by the system, unsettled)
  *   when mode is "guided" or "auto", so the next evaluation runs on and the audit shows the gate.
- *   A clarification gate adds 1 to `clarifications`; a task gate is the person's attempt, so
+ *   A clarification gate adds 1 to `clarifications` and `clarificationHops`; an approval gate
+ *   resets `clarificationHops` (the attempt finished); a task gate is the person's attempt, so
  *   `attempts` becomes action.attempt. `outcome` is kept (an approved after-gate reads its score).
- * - `complete-block`: block → `done`; `score` = action.score; `outcome`, `error` cleared.
+ * - `complete-block`: block → `done`; `score` = action.score; `outcome`, `error` cleared; `clarificationHops` reset.
  * - `fail-block`: block → `failed`; `error` = action.reason; `outcome` cleared.
  * - `skip-block`: block → `skipped`; `outcome` cleared.
  * - `block-block`: block → `blocked`. `unblock-block`: block → `pending`.
@@ -46,10 +50,21 @@ export function applyActions(snapshot: RunSnapshot, actions: readonly EngineActi
         update(action.blockId, (s) => ({ ...s, status: 'ready', attempts: action.attempt, outcome: null, error: null }));
         break;
       case 'retry-block':
-        update(action.blockId, (s) => ({ ...s, status: 'ready', attempts: action.attempt, retries: s.retries + 1, outcome: null, error: null }));
+        update(action.blockId, (s) => ({
+          ...s,
+          status: 'ready',
+          attempts: action.attempt,
+          ...(action.repair ? { repairs: (s.repairs ?? 0) + 1 } : { retries: s.retries + 1 }),
+          ...resetHops(s),
+          outcome: null,
+          error: null,
+        }));
         break;
       case 'rework-block':
-        update(action.blockId, (s) => ({ ...s, status: 'ready', attempts: action.attempt, reworks: s.reworks + 1, outcome: null, error: null }));
+        update(action.blockId, (s) => ({ ...s, status: 'ready', attempts: action.attempt, reworks: s.reworks + 1, ...resetHops(s), outcome: null, error: null }));
+        break;
+      case 'release-block':
+        update(action.blockId, (s) => ({ ...s, status: 'ready' }));
         break;
       case 'open-gate':
         gates.push(newGate(action, newGateId()));
@@ -57,11 +72,12 @@ export function applyActions(snapshot: RunSnapshot, actions: readonly EngineActi
           ...s,
           status: 'waiting',
           clarifications: s.clarifications + (action.kind === 'clarification' ? 1 : 0),
+          ...(action.kind === 'clarification' ? { clarificationHops: (s.clarificationHops ?? 0) + 1 } : action.kind === 'approval' ? resetHops(s) : {}),
           attempts: action.kind === 'task' ? Math.max(s.attempts, action.attempt) : s.attempts,
         }));
         break;
       case 'complete-block':
-        update(action.blockId, (s) => ({ ...s, status: 'done', score: action.score ?? null, outcome: null, error: null }));
+        update(action.blockId, (s) => ({ ...s, status: 'done', score: action.score ?? null, ...resetHops(s), outcome: null, error: null }));
         break;
       case 'fail-block':
         update(action.blockId, (s) => ({ ...s, status: 'failed', error: action.reason, outcome: null }));
@@ -91,6 +107,11 @@ export function applyActions(snapshot: RunSnapshot, actions: readonly EngineActi
   return { ...snapshot, status, blocks, gates };
 }
 
+/** Clears the clarification hop count (written only when set, so states without hops stay as they were). */
+function resetHops(s: BlockState): Partial<BlockState> {
+  return s.clarificationHops ? { clarificationHops: 0 } : {};
+}
+
 function newGate(action: Extract<EngineAction, { type: 'open-gate' }>, id: string): GateState {
   return {
     id,
@@ -101,5 +122,6 @@ function newGate(action: Extract<EngineAction, { type: 'open-gate' }>, id: strin
     status: action.mode === 'gate' ? 'pending' : 'approved',
     reason: null,
     settled: false,
+    ...(action.budgetLimit ? { budgetLimit: action.budgetLimit } : {}),
   };
 }

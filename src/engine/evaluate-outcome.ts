@@ -3,7 +3,8 @@ import type { Block } from '../schema/block';
 import { acceptWork, scoreOf } from './accept-work';
 import type { EvaluationContext } from './evaluation-context';
 import { formatMetric } from './format-number';
-import { MAX_CLARIFICATIONS } from './limits';
+import { askOrFail } from './clarification-rules';
+import { repairOrFail } from './repair-round';
 import type { EngineAction } from './types';
 
 /**
@@ -17,16 +18,12 @@ export function evaluateOutcome(ctx: EvaluationContext, block: Block, state: Blo
     case 'complete':
       return [judgeCompletion(ctx, block, state, outcome)];
     case 'failed':
+      if (outcome.check === 'output' && block.repair) return [repairOrFail(block, state, `the output failed its check: ${outcome.error}`)];
       return [retryOrFail(block, state, outcome.error, outcome.retryable)];
     case 'timeout':
       return [retryOrFail(block, state, `timed out: ${outcome.error}`, true)];
     case 'needs_clarification':
-      if (state.clarifications < MAX_CLARIFICATIONS) {
-        return [
-          { type: 'open-gate', blockId: block.id, position: 'after', kind: 'clarification', attempt: state.attempts, mode: 'gate', question: outcome.question },
-        ];
-      }
-      return [fail(block, `asked for clarification ${MAX_CLARIFICATIONS} times already; the last question was: ${outcome.question}`)];
+      return [askOrFail(block, state, outcome.question)];
     case 'blocked':
       return [fail(block, `the agent is blocked: ${outcome.blockers.join('; ') || 'no reason given'}`)];
   }
@@ -43,10 +40,9 @@ function judgeCompletion(
   if (threshold && (score === null || score < threshold.min)) {
     const min = formatMetric(threshold.min);
     const metric = threshold.metric;
-    if (canRetry(block, state)) {
-      const miss = score === null ? `metric \`${metric}\` was not reported (it must be at least ${min})` : `${metric} ${formatMetric(score, threshold.min)} is below the minimum ${min}`;
-      return retry(block, state, miss);
-    }
+    const miss = score === null ? `metric \`${metric}\` was not reported (it must be at least ${min})` : `${metric} ${formatMetric(score, threshold.min)} is below the minimum ${min}`;
+    if (block.repair) return repairOrFail(block, state, miss);
+    if (canRetry(block, state)) return retry(block, state, miss);
     const attempts = plural(state.attempts, 'attempt');
     return fail(
       block,

@@ -12,7 +12,7 @@ export function evaluateWaiting(ctx: EvaluationContext, block: Block, state: Blo
   const gate = decidedGate(ctx, block.id);
   if (!gate) return [];
   const settle: EngineAction = { type: 'settle-gate', gateId: gate.id };
-  const caused = gate.position === 'before' ? decideBefore(block, gate) : decideAfter(ctx, block, state, gate);
+  const caused = gate.kind === 'budget' ? decideBudget(block, gate) : gate.position === 'before' ? decideBefore(block, gate) : decideAfter(ctx, block, state, gate);
   return [...caused, settle];
 }
 
@@ -23,6 +23,13 @@ function decidedGate(ctx: EvaluationContext, blockId: string): GateState | undef
   const open = [after, before].filter((g): g is GateState => !!g && !g.settled && g.status !== 'pending');
   if (open.length < 2) return open[0];
   return open[0]!.attempt >= open[1]!.attempt ? open[0] : open[1];
+}
+
+/** A budget gate holds an attempt already made ready: approving releases it, anything else stops the block. */
+function decideBudget(block: Block, gate: GateState): EngineAction[] {
+  if (gate.status === 'approved') return [{ type: 'release-block', blockId: block.id, attempt: gate.attempt, gateId: gate.id }];
+  const why = gate.status === 'rejected' ? `stopped at its budget${gate.reason ? `: ${gate.reason}` : ''}` : `the budget gate ${gate.status === 'expired' ? 'expired without a decision' : 'was cancelled'}`;
+  return [{ type: 'fail-block', blockId: block.id, reason: why, gateId: gate.id }];
 }
 
 function decideBefore(block: Block, gate: GateState): EngineAction[] {
@@ -57,6 +64,8 @@ function decideAfter(ctx: EvaluationContext, block: Block, state: BlockState, ga
       // A person's completed task has no metrics, so thresholds do not apply to it.
       if (approved) return [acceptWork(ctx, block, state, null)];
       return [{ type: 'fail-block', blockId: block.id, reason: `the task was rejected${gate.reason ? `: ${gate.reason}` : ''}`, gateId }];
+    case 'budget':
+      return decideBudget(block, gate);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Autonomy } from '../domain/statuses';
 import type { Block } from '../schema/block';
+import type { BudgetLedger } from './budget-ledger';
 import type { RunView } from './run-view';
 import type { TemplateIndex } from './template-index';
 import type { EngineAction } from './types';
@@ -9,6 +10,8 @@ export interface EvaluationContext {
   readonly index: TemplateIndex;
   readonly view: RunView;
   readonly autonomy: Readonly<Record<string, Autonomy>>;
+  /** The run's spending so far, built on first use; null when no budget applies to the run. */
+  readonly budget: () => BudgetLedger | null;
 }
 
 /**

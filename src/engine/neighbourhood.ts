@@ -1,4 +1,6 @@
+import { declaredRunLimit } from './budget-ledger';
 import type { TemplateIndex } from './template-index';
+import type { RunSnapshot } from './types';
 
 /** What an incremental evaluation after a change touches (see `nextActionsFor`). */
 export interface Neighbourhood {
@@ -26,4 +28,13 @@ export function neighbourhoodOf(index: TemplateIndex, changed: Iterable<string>)
   for (const position of evaluated) for (const dep of index.depPositions[position]!) read.add(dep);
   const ids = (positions: Set<number>) => [...positions].sort((a, b) => a - b).map((p) => index.ids[p]!);
   return { evaluated: ids(evaluated), read: ids(read) };
+}
+
+/**
+ * Whether every evaluation of this run must see the whole run: a budget (the run's, from the
+ * template or its parameters, or any block's) is checked against what all blocks spent and have
+ * in flight, so a neighbourhood is not enough.
+ */
+export function readsWholeRun(snapshot: Pick<RunSnapshot, 'template' | 'params'>, index: TemplateIndex): boolean {
+  return declaredRunLimit(snapshot) !== null || index.blocks.some((b) => b.budget);
 }

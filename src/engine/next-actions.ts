@@ -1,3 +1,5 @@
+import { buildLedger, type BudgetLedger } from './budget-ledger';
+import { guardBudget } from './budget-guard';
 import type { EvaluationContext } from './evaluation-context';
 import { evaluateOutcome } from './evaluate-outcome';
 import { evaluateBlocked, evaluatePending } from './evaluate-pending';
@@ -35,7 +37,8 @@ export function nextActions(snapshot: RunSnapshot, _now: Date): EngineAction[] {
  *
  * With `partial`, `blocks` and `gates` may hold only the neighbourhood (`neighbourhoodOf`: the
  * `read` blocks and the gates of the `evaluated` ones); the run-level verdict is then left to the
- * caller, who asks `nextActions` on the whole run when no block of it is still in play.
+ * caller, who asks `nextActions` on the whole run when no block of it is still in play. Not for
+ * a run whose rules read every block (`readsWholeRun`: budgets).
  */
 export function nextActionsFor(snapshot: RunSnapshot, changedBlockIds: Iterable<string>, _now: Date, opts: { partial?: boolean } = {}): EngineAction[] {
   if (snapshot.status !== 'running') return [];
@@ -58,7 +61,10 @@ export function nextActionsFor(snapshot: RunSnapshot, changedBlockIds: Iterable<
 
 function contextOf(snapshot: RunSnapshot, onlyGatesOf?: ReadonlySet<string>): EvaluationContext {
   const index = indexTemplate(snapshot.template);
-  return { index, view: viewRun(snapshot, index, onlyGatesOf), autonomy: snapshot.autonomy };
+  const view = viewRun(snapshot, index, onlyGatesOf);
+  let ledger: BudgetLedger | null | undefined;
+  const budget = () => (ledger === undefined ? (ledger = buildLedger(snapshot, index, view)) : ledger);
+  return { index, view, autonomy: snapshot.autonomy, budget };
 }
 
 function isInPlay(status: string): boolean {
@@ -71,13 +77,13 @@ function evaluateAt(ctx: EvaluationContext, position: number): EngineAction[] {
   const state = ctx.view.stateAt(position);
   switch (state.status) {
     case 'pending':
-      return evaluatePending(ctx, ctx.index.blocks[position]!, state, position);
+      return guardBudget(ctx, ctx.index.blocks[position]!, state, evaluatePending(ctx, ctx.index.blocks[position]!, state, position));
     case 'blocked':
       return evaluateBlocked(ctx, ctx.index.blocks[position]!, position);
     case 'running':
-      return state.outcome ? evaluateOutcome(ctx, ctx.index.blocks[position]!, state) : NONE;
+      return state.outcome ? guardBudget(ctx, ctx.index.blocks[position]!, state, evaluateOutcome(ctx, ctx.index.blocks[position]!, state)) : NONE;
     case 'waiting':
-      return evaluateWaiting(ctx, ctx.index.blocks[position]!, state);
+      return guardBudget(ctx, ctx.index.blocks[position]!, state, evaluateWaiting(ctx, ctx.index.blocks[position]!, state));
     default:
       // ready: a runner will claim it; done, failed, skipped, cancelled: at rest.
       return NONE;

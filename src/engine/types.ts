@@ -1,4 +1,4 @@
-import type { AttemptOutcome, BlockState, GateState } from '../domain/run';
+import type { AttemptOutcome, BlockState, BudgetLimit, GateState } from '../domain/run';
 import type { Autonomy, GateKind, GatePosition, RunStatus } from '../domain/statuses';
 import type { Template } from '../schema/template';
 
@@ -31,9 +31,18 @@ export type EngineAction =
       attempt: number;
       mode: Autonomy;
       question?: string;
+      /** A budget gate: the ceiling approving it grants. */
+      budgetLimit?: BudgetLimit;
+      /** A clarification past its hop limit: it goes straight to the escalation ladder. */
+      escalate?: boolean;
     }
-  /** Run the block again after a threshold miss or a retryable failure. */
-  | { type: 'retry-block'; blockId: string; attempt: number; reason: string }
+  /**
+   * Run the block again after a threshold miss or a retryable failure. A repair round (the block
+   * has `repair`, and a check failed) counts as a repair and carries the failure as `feedback`.
+   */
+  | { type: 'retry-block'; blockId: string; attempt: number; reason: string; repair?: { round: number; maxRounds: number; feedback: string } }
+  /** A budget gate was approved: the attempt it held may be claimed. */
+  | { type: 'release-block'; blockId: string; attempt: number; gateId: string }
   /** Run the block again with the reviewer's feedback after a rejected after-gate. */
   | { type: 'rework-block'; blockId: string; attempt: number; feedback: string; gateId: string }
   /** The block's work is accepted. */

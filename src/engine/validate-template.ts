@@ -1,4 +1,5 @@
 import { templateSchema } from '../schema/template';
+import { checkAgentRules, type ValidationKnowledge } from './validation/check-agent-rules';
 import { checkBlockRules } from './validation/check-block-rules';
 import { checkCron } from './validation/check-cron';
 import { checkCycles } from './validation/check-cycles';
@@ -9,15 +10,17 @@ import { rawBlocksOf } from './validation/raw-template';
 import { translateZodIssue } from './validation/translate-zod-issue';
 
 export type { TemplateIssue, TemplateValidation } from './validation/issues';
+export type { ValidationKnowledge } from './validation/check-agent-rules';
 
 /**
  * Validates a template read from JSON and reports every problem at once, each with its JSON path
  * and a sentence that says what to do: the schema (via zod, with its messages rewritten) and the
  * rules across blocks (ids, dependencies, output keys, cycles, cron, thresholds, params, runtimes,
- * parallel groups, SLA auto-approval, review without a gate). The cross-block rules run on the raw
+ * parallel groups, SLA auto-approval, review without a gate, model aliases and clarification
+ * targets against `knowledge`). The cross-block rules run on the raw
  * JSON as far as it can be read, so a structural error elsewhere does not hide them.
  */
-export function validateTemplate(input: unknown): TemplateValidation {
+export function validateTemplate(input: unknown, knowledge: ValidationKnowledge = {}): TemplateValidation {
   const issues: TemplateIssue[] = [];
   const seen = new Set<string>();
   const order: PathSegment[][] = [];
@@ -38,6 +41,7 @@ export function validateTemplate(input: unknown): TemplateValidation {
   checkCron(input, blocks, report);
   checkBlockRules(input, blocks, report);
   checkSla(input, blocks, report);
+  checkAgentRules(blocks, knowledge, report);
   if (issues.length === 0 && parsed.success) return { ok: true, template: parsed.data };
   const ranked = issues.map((issue, i) => ({ issue, path: order[i]!, i }));
   ranked.sort((a, b) => comparePaths(a.path, b.path) || a.i - b.i);

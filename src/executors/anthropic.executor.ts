@@ -1,11 +1,11 @@
-import Anthropic, { APIUserAbortError } from '@anthropic-ai/sdk';
+import Anthropic, { APIConnectionTimeoutError, APIUserAbortError } from '@anthropic-ai/sdk';
 import type { Message } from '@anthropic-ai/sdk/resources/messages';
 import type { Executor, ExecutorContext, ExecutorJob, ExecutorResult, Usage } from '../domain/executor';
 import { ExecutorError } from '../domain/executor';
 import { formatDuration } from '../schema/duration';
 import { abortError, throwIfAborted } from './abort';
 import { describeApiError, isTransient, permanentApiError } from './anthropic-errors';
-import { DEFAULT_FALLBACK, DEFAULT_MODELS, resolveModelChain, type ModelStep } from './anthropic-models';
+import { DEFAULT_MODEL_ALIAS, DEFAULT_MODEL_ALIASES, resolveModelChain, type ModelStep } from './anthropic-models';
 import { DEFAULT_PRICES, estimateCostUsd, type ModelPrice } from './anthropic-pricing';
 import { collectDeclaredArtifacts } from './declared-artifacts';
 import { buildPrompt, DEFAULT_PROMPT_LIMITS, type PromptLimits } from './prompt-builder';
@@ -17,12 +17,12 @@ export interface AnthropicExecutorOptions {
   apiKey?: string;
   /** Default https://api.anthropic.com; tests point it at a local fake. */
   baseURL?: string;
-  /** Alias -> model id, merged over DEFAULT_MODELS. */
-  models?: Record<string, string>;
-  /** Alias -> next alias on a transient failure, merged over DEFAULT_FALLBACK (undefined ends a chain). */
-  fallback?: Record<string, string | undefined>;
-  /** Alias used when a block's model is null or unset. Default "sonnet". */
+  /** Alias -> ordered model ids (fallback chain), merged over DEFAULT_MODEL_ALIASES (the config's `models.aliases`). */
+  aliases?: Record<string, readonly string[]>;
+  /** Alias used when a block's model is null or unset. Default "factory/coder". */
   defaultModel?: string;
+  /** Longest wait for one model before the next in the chain is tried; default the attempt's whole budget. */
+  requestTimeoutMs?: number;
   /** Directory of skill prompts (<skillsDir>/<skill>.md). Default "templates/skills". */
   skillsDir?: string;
   /** max_tokens of each request. Default 8192. */
@@ -48,8 +48,7 @@ export const NO_API_KEY_MESSAGE = 'ANTHROPIC_API_KEY is not set: add it to .env,
 export class AnthropicExecutor implements Executor {
   readonly runtime = 'anthropic' as const;
   private readonly client: Anthropic | null;
-  private readonly models: Record<string, string>;
-  private readonly fallback: Record<string, string | undefined>;
+  private readonly aliases: Record<string, readonly string[]>;
   private readonly skillsDir: string;
   private readonly readSkill: ReadSkill;
   private readonly limits: PromptLimits;
@@ -59,8 +58,7 @@ export class AnthropicExecutor implements Executor {
     this.client = options.apiKey
       ? new Anthropic({ apiKey: options.apiKey, baseURL: options.baseURL ?? 'https://api.anthropic.com', maxRetries: options.maxRetries ?? 0 })
       : null;
-    this.models = { ...DEFAULT_MODELS, ...options.models };
-    this.fallback = { ...DEFAULT_FALLBACK, ...options.fallback };
+    this.aliases = { ...DEFAULT_MODEL_ALIASES, ...options.aliases };
     this.skillsDir = options.skillsDir ?? 'templates/skills';
     this.readSkill = options.readSkill ?? fileSkillReader(this.skillsDir);
     this.limits = { ...DEFAULT_PROMPT_LIMITS, ...options.promptLimits };
@@ -70,16 +68,19 @@ export class AnthropicExecutor implements Executor {
     if (!this.client) throw new ExecutorError(NO_API_KEY_MESSAGE, false, 'not_configured');
     throwIfAborted(ctx.signal);
     const { block } = job;
-    const chain = resolveModelChain(block.model ?? this.options.defaultModel ?? 'sonnet', this.models, this.fallback);
+    // A repair round may name a stronger model (`repair.model`); the job carries it.
+    const chain = resolveModelChain(job.model ?? block.model ?? this.options.defaultModel ?? DEFAULT_MODEL_ALIAS, this.aliases);
     const skillText = block.skill ? await loadSkill(this.readSkill, block.skill, this.skillsDir, block.id) : null;
     const prompt = buildPrompt(job, skillText, this.limits);
     const budgetMs = block.timeout ?? this.options.defaultTimeoutMs ?? 600_000;
     const deadline = performance.now() + budgetMs;
     const failures: string[] = [];
 
+    let timeouts = 0;
     for (const step of chain) {
       const remainingMs = Math.floor(deadline - performance.now());
       if (remainingMs <= 0) break;
+      const requestMs = Math.min(remainingMs, this.options.requestTimeoutMs ?? remainingMs);
       let message: Message;
       try {
         message = await this.client.messages.create(
@@ -91,19 +92,20 @@ export class AnthropicExecutor implements Executor {
             tools: [submitResultTool(block)],
             tool_choice: { type: 'tool', name: SUBMIT_RESULT_TOOL },
           },
-          { signal: ctx.signal, timeout: remainingMs },
+          { signal: ctx.signal, timeout: requestMs },
         );
       } catch (err) {
         if (ctx.signal.aborted || err instanceof APIUserAbortError) throw abortError(ctx.signal, 'the model request');
         if (!isTransient(err)) throw permanentApiError(err, step.model);
-        failures.push(`${step.alias} (${step.model}): ${describeApiError(err)}`);
+        if (err instanceof APIConnectionTimeoutError) timeouts++;
+        failures.push(`${step.model}: ${err instanceof APIConnectionTimeoutError ? `no answer within ${formatDuration(requestMs)}` : describeApiError(err)}`);
         ctx.log('anthropic: transient failure, moving down the model chain', { block: block.id, model: step.model, error: describeApiError(err) });
         continue;
       }
       return this.toResult(job, step, chain, message, ctx);
     }
 
-    if (failures.length < chain.length) {
+    if (failures.length < chain.length || timeouts === chain.length) {
       throw new ExecutorError(`model request timed out after ${formatDuration(budgetMs)}${failures.length ? ` (${failures.join('; ')})` : ''}`, true, 'timeout');
     }
     throw new ExecutorError(`the Anthropic API is unavailable; tried ${failures.join('; ')}`, true, 'upstream_unavailable');
@@ -116,13 +118,15 @@ export class AnthropicExecutor implements Executor {
       outputTokens: message.usage.output_tokens,
       costUsd: estimateCostUsd(model, message.usage, this.options.prices ?? DEFAULT_PRICES),
       model,
+      ...(chain[0]!.alias !== chain[0]!.model ? { alias: step.alias } : {}),
+      ...(step === chain[0] ? {} : { fallbackFrom: chain[0]!.model }),
     };
     // Logged before validation: tokens are spent even when the answer is rejected below.
     ctx.log('anthropic: response', { block: job.block.id, model, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costUsd: usage.costUsd });
     const result = parseSubmittedResult(message);
     const collected = collectDeclaredArtifacts(job.block, result.status, result.artifacts, { source: 'the model', retryable: true });
     if (collected.ignored.length) ctx.log('anthropic: undeclared artifacts ignored', { block: job.block.id, keys: collected.ignored });
-    const log = step === chain[0] ? [] : [`fell back from ${chain[0]!.alias} to ${step.alias} (${step.model})`];
+    const log = step === chain[0] ? [] : [`${step.alias}: fell back from ${chain[0]!.model} to ${step.model}`];
     return { result: { ...result, artifacts: collected.contents }, artifacts: collected.artifacts, usage, log };
   }
 }

@@ -62,16 +62,35 @@ function userPrompt(job: ExecutorJob, limits: PromptLimits): string {
     );
   }
 
-  if (job.feedback?.trim()) {
-    parts.push(
-      `## Feedback on the previous attempt (this is attempt ${job.attempt})`,
-      `<feedback>\n${job.feedback.trim()}\n</feedback>`,
-      'Address every point of this feedback in this attempt.',
-    );
-  }
+  if (job.feedback?.trim()) parts.push(...feedbackSection(job, job.feedback.trim()));
 
   parts.push('## What to return', returnSpec(block));
   return parts.join('\n\n');
+}
+
+/** Feedback by what it is: a clarification's question and answer, a repair hint, or a reviewer's rework. */
+function feedbackSection(job: ExecutorJob, feedback: string): string[] {
+  if (job.feedbackKind === 'clarification') {
+    return [
+      `## The answer to your question (this is attempt ${job.attempt})`,
+      ...(job.question?.trim() ? [`<question>\n${job.question.trim()}\n</question>`] : []),
+      `<answer>\n${feedback}\n</answer>`,
+      'Use this answer; do not ask the same question again.',
+    ];
+  }
+  if (job.feedbackKind === 'repair') {
+    const round = job.repair ? `repair round ${job.repair.round} of ${job.repair.maxRounds}` : 'a repair round';
+    return [
+      `## Repair: the previous attempt failed a check (this is attempt ${job.attempt}, ${round})`,
+      `<check_failure>\n${feedback}\n</check_failure>`,
+      'Fix exactly what failed; keep everything that already passed.',
+    ];
+  }
+  return [
+    `## Feedback on the previous attempt (this is attempt ${job.attempt})`,
+    `<feedback>\n${feedback}\n</feedback>`,
+    'Address every point of this feedback in this attempt.',
+  ];
 }
 
 function returnSpec(block: Block): string {

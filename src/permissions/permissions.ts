@@ -11,7 +11,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   operator: ['read', 'run.create', 'run.cancel', 'block.retry', 'gate.claim'],
   reviewer: ['read', 'gate.decide', 'gate.claim'],
   viewer: ['read'],
-  agent: ['read'],
+  // A program acting on its own: it may start runs, propose (claim) and reject; approving its own
+  // run or its own work is refused by the service (see src/runner/agent-self-approval.ts).
+  agent: ['read', 'run.create', 'gate.decide', 'gate.claim'],
 };
 
 /** The least role that grants a permission, for refusal messages. */

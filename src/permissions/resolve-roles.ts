@@ -18,6 +18,7 @@ export function principalsOf(actor: Actor): string[] {
  */
 export function resolveRoles(actor: Actor, config: Pick<FileConfig, 'roles' | 'permissions'>): Role[] {
   if (actor.platform === 'console' || actor.type === 'system') return ['owner'];
+  if (actor.credentialRoles) return [...actor.credentialRoles];
   const roles = new Set<Role>();
   if (actor.isPlatformAdmin && config.permissions.platform_admins_are_admins) roles.add('admin');
   if (actor.type === 'agent') roles.add('agent');

@@ -2,7 +2,9 @@ import { SYSTEM_ACTOR } from '../domain/actor';
 import type { RunRecord } from '../domain/records';
 import { buildBlockFailedCard, buildBlockNoticeCard, buildGateCard, buildRunFinishedCard, buildRunStatusCard } from '../cards';
 import type { EngineAction } from '../engine/types';
+import type { FileConfig } from '../config-file';
 import type { SlaPolicy } from '../schema/sla';
+import { routeClarification } from './clarification-target';
 import { recordAudit } from '../store/audit.store';
 import { applyEngineActions, type AppliedAction } from '../store/apply-engine-action.store';
 import type { Queryable } from '../store/db-schema';
@@ -16,6 +18,8 @@ import { getLatestArtifacts } from '../store/artifacts.store';
 
 export interface AdvanceDeps {
   notifier: Notifier;
+  /** Teams a clarification may be routed to (the config file's `teams`). */
+  teams?: FileConfig['teams'];
   escalationDefaults?: SlaPolicy;
   publicBaseUrl?: string;
 }
@@ -87,14 +91,24 @@ async function recordEffects(db: Queryable, run: RunRecord, result: AppliedActio
       await recordOpeningNotice(db, run, gate, now, deps.escalationDefaults);
       await audit(action.mode === 'gate' ? 'gate.opened' : `gate.${action.mode}_approved`, 'gate', gate.id, {
         gateId: gate.id,
-        metadata: { block: action.blockId, position: action.position, kind: action.kind, attempt: action.attempt, mode: action.mode },
+        metadata: {
+          block: action.blockId,
+          position: action.position,
+          kind: action.kind,
+          attempt: action.attempt,
+          mode: action.mode,
+          ...(gate.target ? { target: gate.target } : {}),
+          ...(action.escalate ? { escalated: 'clarification hop limit reached' } : {}),
+          ...(action.budgetLimit ? { budget: action.budgetLimit } : {}),
+        },
       });
       const { blocks } = await loadRun(db, run);
       const view = toGateView(run, gate, blocks, await getLatestArtifacts(db, run.id, { blockIds: [action.blockId] }), deps.publicBaseUrl);
       if (action.mode === 'auto') {
         await deps.notifier.toRunThread(db, run, `gate:${gate.id}`, buildBlockNoticeCard({ kind: 'auto-approved', blockName: view.blockName, runName: run.name }), now);
       } else {
-        await deps.notifier.gateOpened(db, run, gate.id, buildGateCard(view, card), now);
+        const route = gate.kind === 'clarification' ? routeClarification(gate.target, deps.teams) : null;
+        await deps.notifier.gateOpened(db, run, gate.id, buildGateCard(view, card), now, route?.channel ?? undefined);
       }
       return run;
     }

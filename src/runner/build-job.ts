@@ -4,6 +4,8 @@ import type { Block } from '../schema/block';
 import { getLatestArtifacts } from '../store/artifacts.store';
 import { listBlockRunsOf } from '../store/blocks.store';
 import type { Queryable } from '../store/db-schema';
+import { findLatestGate } from '../store/gates.store';
+import { maxRepairRounds } from '../engine/repair-round';
 
 /** The job for one attempt: upstream outputs by "<block>.<key>" (artifacts, or metric values). */
 export async function buildJob(db: Queryable, run: RunRecord, block: Block, blockRun: BlockRun): Promise<ExecutorJob> {
@@ -28,6 +30,27 @@ export async function buildJob(db: Queryable, run: RunRecord, block: Block, bloc
     params: run.params,
     inputs,
     feedback: blockRun.feedback,
+    ...(await agentInputs(db, run, block, blockRun)),
     seed: run.seed,
   };
+}
+
+/**
+ * What the attempt is answering: a clarification's question (the answer is the feedback), or a
+ * repair round (its hint is the feedback; it runs on `repair.model` when the block names one).
+ */
+async function agentInputs(db: Queryable, run: RunRecord, block: Block, blockRun: BlockRun): Promise<Partial<ExecutorJob>> {
+  if (!blockRun.feedback || !blockRun.feedbackKind) return {};
+  if (blockRun.feedbackKind === 'clarification') {
+    const gate = await findLatestGate(db, run.id, block.id, 'clarification');
+    return { feedbackKind: 'clarification', question: gate?.question ?? null };
+  }
+  if (blockRun.feedbackKind === 'repair') {
+    return {
+      feedbackKind: 'repair',
+      repair: { round: blockRun.repairs, maxRounds: maxRepairRounds(block) },
+      ...(block.repair?.model ? { model: block.repair.model } : {}),
+    };
+  }
+  return { feedbackKind: 'review' };
 }

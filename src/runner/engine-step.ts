@@ -1,5 +1,5 @@
 import type { GateRecord, RunRecord } from '../domain/records';
-import { neighbourhoodOf } from '../engine/neighbourhood';
+import { neighbourhoodOf, readsWholeRun } from '../engine/neighbourhood';
 import { nextActions, nextActionsFor } from '../engine/next-actions';
 import { indexTemplate } from '../engine/template-index';
 import type { EngineAction } from '../engine/types';
@@ -19,11 +19,12 @@ export interface EngineStep {
  * their neighbourhood is loaded and evaluated (`nextActionsFor`, partial): O(the change), not
  * O(the run). The whole run is loaded and evaluated (`nextActions`) when the change is unknown
  * (null), when the neighbourhood is most of the run anyway, and for the run-level verdict, which
- * only matters once no block of the run is in play (one indexed query tells).
+ * only matters once no block of the run is in play (one indexed query tells), and for a run
+ * with a budget, whose rules read every block's spending.
  */
 export async function engineStep(db: Queryable, run: RunRecord, changed: ReadonlySet<string> | null, now: Date): Promise<EngineStep> {
-  if (changed) {
-    const index = indexTemplate(run.template);
+  const index = indexTemplate(run.template);
+  if (changed && !readsWholeRun(run, index)) {
     const hood = neighbourhoodOf(index, changed);
     if (hood.read.length * 2 <= index.ids.length) {
       const blocks = await listBlockRunsOf(db, run.id, hood.read);

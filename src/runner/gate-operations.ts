@@ -17,6 +17,7 @@ import type { DecideGateInput, DecideGateResult } from './factory-service';
 import { advanceRun } from './advance-run';
 import { blockOf, toGateView } from './read-models';
 import type { ServiceContext } from './service-context';
+import { routeClarification } from './clarification-target';
 
 /** The gate and its run, or a UserError that says what there is instead. */
 export async function requireGate(db: Queryable, gateId: string): Promise<{ gate: GateRecord; run: RunRecord }> {
@@ -58,7 +59,8 @@ export async function decideGate(ctx: ServiceContext, input: DecideGateInput, no
     throw new UserError('run_not_active', `Run #${run.id} (${run.name}) is ${run.status}; its gates can no longer be decided.`);
   }
   const block = blockOf(run, gate.blockId);
-  const roles = authorize(input.actor, 'gate.decide', ctx.config, { approvers: block?.review?.approvers, runStartedBy: run.creator });
+  const approvers = gate.kind === 'clarification' && gate.target ? routeClarification(gate.target, ctx.teams).approvers : block?.review?.approvers;
+  const roles = authorize(input.actor, 'gate.decide', ctx.config, { approvers, runStartedBy: run.creator });
   const reason = input.reason?.trim() || null;
   if (input.decision === 'reject' && !reason) {
     throw new UserError('invalid_arguments', 'Say why you reject it: the reason goes to the audit log and to the block’s rework.');

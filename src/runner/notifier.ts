@@ -42,9 +42,14 @@ export class Notifier {
     }
   }
 
-  /** A gate card where reviewers see it: the run's channel and every platform's tasks channel. */
-  async gateOpened(db: Queryable, run: RunRecord, gateId: string, card: Card, now: Date): Promise<void> {
-    await this.toReviewChannels(db, run, `gate:${gateId}:card`, `gate:${gateId}`, card, now);
+  /**
+   * A gate card where reviewers see it: the run's channel and every platform's tasks channel; or,
+   * for a clarification routed to a team, that team's named channel instead (when it is mapped).
+   */
+  async gateOpened(db: Queryable, run: RunRecord, gateId: string, card: Card, now: Date, channel?: string): Promise<void> {
+    const team = channel ? this.channelsNamed(run, channel) : [];
+    if (team.length === 0) return this.toReviewChannels(db, run, `gate:${gateId}:card`, `gate:${gateId}`, card, now);
+    for (const [platform, channelId] of team) await this.toChannel(db, platform, channelId, `gate:${gateId}:card`, `gate:${gateId}`, card, now);
   }
 
   /** Any other card for reviewers (a flagged gate): the run's channel and the tasks channels. */

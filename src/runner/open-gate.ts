@@ -7,13 +7,23 @@ import type { GateOpening } from '../store/apply-engine-action.store';
 import type { Queryable } from '../store/db-schema';
 import { insertEscalationStep } from '../store/escalation-steps.store';
 import type { GateRecord } from '../domain/records';
+import type { GateKind } from '../domain/statuses';
 import { blockOf } from './read-models';
 
 type OpenGate = Extract<EngineAction, { type: 'open-gate' }>;
 
-/** The SLA policy of one block's gate: config defaults, then the template's, then the block's own. */
-export function gatePolicy(run: RunRecord, blockId: string, defaults?: SlaPolicy): ResolvedPolicy {
-  const resolved = resolvePolicy([defaults, run.template.sla, blockOf(run, blockId)?.review?.sla]);
+/** How soon an escalated clarification reaches its deadline (the ladder's escalate step fires at the next sweep). */
+export const ESCALATE_AT_ONCE_MS = 1_000;
+
+/**
+ * The SLA policy of one block's gate: config defaults, then the template's, then the block's own.
+ * A clarification with `clarification.timeout` gets that deadline, and at it the question
+ * escalates along the ladder (never an automatic answer).
+ */
+export function gatePolicy(run: RunRecord, gate: { blockId: string; kind?: GateKind }, defaults?: SlaPolicy): ResolvedPolicy {
+  const block = blockOf(run, gate.blockId);
+  const timeout = gate.kind === 'clarification' ? block?.clarification?.timeout : undefined;
+  const resolved = resolvePolicy([defaults, run.template.sla, block?.review?.sla, timeout === undefined ? undefined : { deadline: timeout, on_deadline: 'escalate' }]);
   if (resolved.ok) return resolved.value;
   // Templates are validated before a run starts and config at boot; fall back to the defaults
   // rather than leave a gate without any SLA.
@@ -36,17 +46,20 @@ function firstSteps(policy: ResolvedPolicy, openedAt: Date, deadlineAt: Date) {
 
 /** Priority, deadline and first escalation time of a gate about to open (guided and auto gates have none). */
 export function gateOpening(run: RunRecord, action: OpenGate, now: Date, defaults?: SlaPolicy): GateOpening {
-  const priority = blockOf(run, action.blockId)?.review?.priority ?? 'medium';
-  if (action.mode !== 'gate') return { priority, deadlineAt: null, nextEscalationAt: null };
-  const policy = gatePolicy(run, action.blockId, defaults);
-  const deadlineAt = new Date(now.getTime() + policy.deadlineMs);
-  return { priority, deadlineAt, nextEscalationAt: firstSteps(policy, now, deadlineAt).nextAt };
+  const block = blockOf(run, action.blockId);
+  const priority = block?.review?.priority ?? 'medium';
+  const target = action.kind === 'clarification' ? (block?.clarification?.target ?? null) : null;
+  if (action.mode !== 'gate') return { priority, deadlineAt: null, nextEscalationAt: null, target };
+  const policy = gatePolicy(run, action, defaults);
+  // A clarification past its hop limit goes straight up the ladder: its deadline is (almost) now.
+  const deadlineAt = new Date(now.getTime() + (action.escalate ? ESCALATE_AT_ONCE_MS : policy.deadlineMs));
+  return { priority, deadlineAt, nextEscalationAt: action.escalate ? now : firstSteps(policy, now, deadlineAt).nextAt, target };
 }
 
 /** Records the opening card as the ladder's sent "notify" step (keys are `${gateId}:${stepKey}`). */
 export async function recordOpeningNotice(db: Queryable, run: RunRecord, gate: GateRecord, now: Date, defaults?: SlaPolicy): Promise<void> {
   if (gate.mode !== 'gate' || !gate.deadlineAt) return;
-  const steps = firstSteps(gatePolicy(run, gate.blockId, defaults), gate.openedAt, gate.deadlineAt);
+  const steps = firstSteps(gatePolicy(run, gate, defaults), gate.openedAt, gate.deadlineAt);
   for (const key of steps.notified) {
     await insertEscalationStep(db, { gateId: gate.id, stepKey: `${gate.id}:${key}`, level: steps.level, action: 'notify', dueAt: now, now });
   }

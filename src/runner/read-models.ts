@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/actor';
 import type { ArtifactRecord, AuditEntry, BlockRun, GateRecord, RunRecord } from '../domain/records';
 import type { ArtifactPreview, AuditEntryView, BlockView, GateView, RunView } from '../domain/views';
+import { maxRepairRounds } from '../engine/repair-round';
 import type { Block } from '../schema/block';
 
 /** How much of an artifact a card shows; the rest is behind the Details link. */
@@ -57,6 +58,7 @@ export function toGateView(
     mode: gate.mode,
     attempt: gate.attempt,
     question: gate.question,
+    target: gate.target,
     priority: gate.priority,
     openedAt: gate.openedAt,
     deadlineAt: gate.deadlineAt,
@@ -91,6 +93,9 @@ export function toBlockView(run: RunRecord, state: BlockRun): BlockView {
     error: state.error,
     startedAt: state.startedAt,
     endedAt: state.endedAt,
+    repairs: block?.repair ? { used: state.repairs, max: maxRepairRounds(block) } : null,
+    model: state.lastModel,
+    fallbackFrom: state.lastFallbackFrom,
   };
 }
 

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../domain/errors';
-import { formatIssues, validateTemplate, type TemplateIssue } from '../engine/validate-template';
+import { formatIssues, validateTemplate, type TemplateIssue, type ValidationKnowledge } from '../engine/validate-template';
 import type { Template } from '../schema/template';
 
 export interface InvalidTemplate {
@@ -23,7 +23,8 @@ export class TemplateCatalog {
     return new TemplateCatalog(new Map(templates.map((t) => [t.id, t])), []);
   }
 
-  static async load(dir: string): Promise<TemplateCatalog> {
+  /** Reads every template of `dir`; `knowledge` is what validation checks names against (model aliases). */
+  static async load(dir: string, knowledge: ValidationKnowledge = {}): Promise<TemplateCatalog> {
     const files = (await readdir(dir)).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
     const templates = new Map<string, Template>();
     const invalid: InvalidTemplate[] = [];
@@ -36,7 +37,7 @@ export class TemplateCatalog {
         invalid.push({ file, issues: [{ path: '$', message: `not valid JSON: ${(error as Error).message}` }] });
         continue;
       }
-      const result = validateTemplate(json);
+      const result = validateTemplate(json, knowledge);
       if (!result.ok) invalid.push({ file, issues: result.issues });
       else if (templates.has(result.template.id)) invalid.push({ file, issues: [{ path: '$.id', message: `the id "${result.template.id}" is used by another template file too` }] });
       else templates.set(result.template.id, result.template);

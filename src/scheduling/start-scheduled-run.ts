@@ -24,7 +24,7 @@ export async function startScheduledRun(
   schedule: { cron: string; timezone: string | null; fireAt: Date; firstMissed: Date | null },
   now: Date,
 ): Promise<RunRecord> {
-  const params = resolveParams(template, template.trigger?.params ?? {});
+  const params = resolveParams(template, template.trigger?.type === 'cron' ? template.trigger.params : {});
   if (!params.ok) {
     throw new UserError('invalid_params', `The schedule of ${template.id} cannot start a run: ${params.problems.map((p) => p.message).join('; ')}. Fix trigger.params in the template.`);
   }

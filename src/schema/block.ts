@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationSchema } from './duration';
+import { budgetSchema, clarificationSchema, repairSchema } from './agent-controls';
 import { slaPolicySchema } from './sla';
 
 export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -103,7 +104,7 @@ export const blockSchema = z.strictObject({
   description: z.string().optional(),
   // execution
   skill: z.string().nullable().optional().meta({ description: 'Prompt file under templates/skills, without .md' }),
-  model: z.string().nullable().optional().meta({ description: 'Model alias (opus, sonnet, haiku) or null to inherit' }),
+  model: z.string().nullable().optional().meta({ description: 'Model alias (factory/architect, factory/coder, factory/fast, factory/cheap, or one from the config) or a model id; null to inherit' }),
   timeout: durationSchema.optional(),
   runtime: z.enum(RUNTIMES).default('anthropic'),
   command: z.string().optional().meta({ description: 'Shell command (runtime shell)' }),
@@ -123,6 +124,12 @@ export const blockSchema = z.strictObject({
   /** How often a rejected after-gate may send the block back for rework. */
   max_reworks: z.number().int().min(0).max(20).default(3),
   review: reviewSchema.optional(),
+  /** Most this block may spend across its attempts; passing it opens a budget gate. */
+  budget: budgetSchema.optional(),
+  /** Where the agent's questions go, and how many it may ask. */
+  clarification: clarificationSchema.optional(),
+  /** Re-run an attempt that fails a check with the failure as a hint, up to a bound. */
+  repair: repairSchema.optional(),
   // lifecycle
   mode: z.enum(LIFECYCLE_MODES).default('one-shot'),
   // scope

@@ -1,3 +1,4 @@
+import { isBudgetParam } from './agent-controls';
 import type { Template } from './template';
 
 export interface ParamProblem {
@@ -8,6 +9,7 @@ export interface ParamProblem {
 /**
  * Checks run parameters (typed as text in chat) against a template's `params`: unknown names,
  * missing required ones, and values of the wrong type. Fills defaults. Reports every problem.
+ * `budget_usd` and `budget_tokens` are accepted on every template: they set the run's budget.
  */
 export function resolveParams(
   template: Pick<Template, 'params' | 'id'>,
@@ -17,6 +19,12 @@ export function resolveParams(
   const params: Record<string, string | number | boolean> = {};
   const declared = template.params;
   for (const name of Object.keys(given)) {
+    if (isBudgetParam(name) && !(name in declared)) {
+      const value = coerce('number', given[name]!);
+      if (value === undefined || (value as number) <= 0) problems.push({ param: name, message: `"${name}" sets this run's budget: a number above 0, not "${String(given[name])}"` });
+      else params[name] = value;
+      continue;
+    }
     if (!(name in declared)) {
       const known = Object.keys(declared);
       problems.push({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KEBAB_ID, blockSchema } from './block';
+import { budgetSchema } from './agent-controls';
 import { slaPolicySchema } from './sla';
 
 export const PARAM_TYPES = ['string', 'number', 'boolean', 'url'] as const;
@@ -19,13 +20,22 @@ export const templateChannelsSchema = z.strictObject({
   deploys: z.string().optional(),
 });
 
-export const templateTriggerSchema = z.strictObject({
+export const cronTriggerSchema = z.strictObject({
   type: z.literal('cron'),
   cron: z.string(),
   timezone: z.string().optional(),
   /** Parameters for scheduled runs. */
   params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
 });
+
+/** Started by a signed `POST /v1/hooks/<template id>`; `map` names where each parameter is in the JSON body. */
+export const webhookTriggerSchema = z.strictObject({
+  type: z.literal('webhook'),
+  /** Parameter name -> dotted path in the body ("pull_request.title"); unmapped parameters are read from top-level keys of the same name. */
+  map: z.record(z.string(), z.string().min(1)).default({}),
+});
+
+export const templateTriggerSchema = z.discriminatedUnion('type', [cronTriggerSchema, webhookTriggerSchema]);
 
 export const templateSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -39,6 +49,8 @@ export const templateSchema = z.strictObject({
   /** Who is paged at the end of the escalation ladder (a platform user id or a role). */
   owner: z.string().optional(),
   trigger: templateTriggerSchema.optional(),
+  /** Most one run may spend on model calls; a run may lower or raise it with the `budget_usd` and `budget_tokens` parameters. */
+  budget: budgetSchema.optional(),
   blocks: z.array(blockSchema).min(1, 'a template needs at least one block'),
 });
 

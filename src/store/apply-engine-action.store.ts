@@ -17,6 +17,8 @@ export interface GateOpening {
   priority?: Priority;
   deadlineAt?: Date | null;
   nextEscalationAt?: Date | null;
+  /** Clarifications: who is asked (a team, role or principal). */
+  target?: string | null;
 }
 
 export interface ApplyContext {
@@ -51,6 +53,8 @@ export async function applyEngineAction(trx: Queryable, runId: string, action: E
         attempt: action.attempt,
         mode: action.mode,
         question: action.question ?? null,
+        target: opening.target ?? null,
+        budgetLimit: action.budgetLimit ?? null,
         priority: opening.priority,
         deadlineAt: opening.deadlineAt ?? null,
         nextEscalationAt: opening.nextEscalationAt ?? null,

@@ -16,13 +16,17 @@ export async function recordAttemptOutcomes(db: Queryable, inputs: readonly Reco
   if (inputs.length <= 1) return Promise.all(inputs.map((input) => recordAttemptOutcome(db, input)));
   const values = inputs.map((input) => {
     const usage = input.usage ?? { inputTokens: 0, outputTokens: 0, costUsd: 0 };
-    return sql`(${input.blockRunId}::bigint, ${input.attempt}::int, ${toJson(input.outcome)}::jsonb, ${String(Math.round(usage.inputTokens))}::bigint, ${String(Math.round(usage.outputTokens))}::bigint, ${String(usage.costUsd)}::numeric, ${input.owner ?? null}::text)`;
+    const model = input.usage?.model ?? null;
+    return sql`(${input.blockRunId}::bigint, ${input.attempt}::int, ${toJson(input.outcome)}::jsonb, ${String(Math.round(usage.inputTokens))}::bigint, ${String(Math.round(usage.outputTokens))}::bigint, ${String(usage.costUsd)}::numeric, ${input.owner ?? null}::text, ${input.usage ? 1 : 0}::int, ${model}::text, ${model ? (input.usage?.fallbackFrom ?? null) : null}::text)`;
   });
   const updated = await sql<BlockRunsTable>`
     update block_runs b set
       outcome = v.outcome, lease_owner = null, lease_expires_at = null,
-      input_tokens = b.input_tokens + v.input_tokens, output_tokens = b.output_tokens + v.output_tokens, cost_usd = b.cost_usd + v.cost_usd
-    from (values ${sql.join(values)}) as v(id, attempt, outcome, input_tokens, output_tokens, cost_usd, owner)
+      input_tokens = b.input_tokens + v.input_tokens, output_tokens = b.output_tokens + v.output_tokens, cost_usd = b.cost_usd + v.cost_usd,
+      metered_attempts = b.metered_attempts + v.metered,
+      last_model = case when v.model is null then b.last_model else v.model end,
+      last_fallback_from = case when v.model is null then b.last_fallback_from else v.fallback_from end
+    from (values ${sql.join(values)}) as v(id, attempt, outcome, input_tokens, output_tokens, cost_usd, owner, metered, model, fallback_from)
     where b.id = v.id and b.status = 'running' and b.attempts = v.attempt and b.outcome is null
       and (v.owner is null or b.lease_owner = v.owner)
     returning b.*`.execute(db);

@@ -23,6 +23,8 @@ export function toBlockAttempt(row: Selectable<BlockAttemptsTable>): BlockAttemp
       outputTokens: Number(usage.outputTokens ?? 0),
       costUsd: Number(usage.costUsd ?? 0),
       ...(typeof usage.model === 'string' ? { model: usage.model } : {}),
+      ...(typeof usage.alias === 'string' ? { alias: usage.alias } : {}),
+      ...(typeof usage.fallbackFrom === 'string' ? { fallbackFrom: usage.fallbackFrom } : {}),
     },
   };
 }
@@ -66,6 +68,8 @@ export async function recordAttemptOutcome(db: Queryable, input: RecordOutcomeIn
       input_tokens: eb('input_tokens', '+', String(Math.round(usage.inputTokens))),
       output_tokens: eb('output_tokens', '+', String(Math.round(usage.outputTokens))),
       cost_usd: eb('cost_usd', '+', String(usage.costUsd)),
+      ...(input.usage ? { metered_attempts: eb('metered_attempts', '+', 1) } : {}),
+      ...(input.usage?.model ? { last_model: input.usage.model, last_fallback_from: input.usage.fallbackFrom ?? null } : {}),
     }))
     .where('id', '=', input.blockRunId)
     .where('status', '=', 'running')

@@ -13,24 +13,27 @@ type Complete = Extract<EngineAction, { type: 'complete-block' }>;
  */
 export async function startBlocks(db: Queryable, runId: string, actions: readonly Start[]): Promise<Set<string>> {
   if (actions.length === 0) return new Set();
-  const values = actions.map((a) => sql`(${a.blockId}::text, ${a.attempt}::int, ${a.feedback ?? null}::text)`);
+  const values = actions.map((a) => {
+    const kind = a.feedback === undefined ? null : a.cause === 'clarified' ? 'clarification' : 'review';
+    return sql`(${a.blockId}::text, ${a.attempt}::int, ${a.feedback ?? null}::text, ${kind}::text)`;
+  });
   const result = await sql<{ block_id: string }>`
     update block_runs b set status = 'ready', attempts = v.attempt, outcome = null, error = null, ended_at = null,
-      lease_owner = null, lease_expires_at = null, feedback = v.feedback
-    from (values ${sql.join(values)}) as v(block_id, attempt, feedback)
+      lease_owner = null, lease_expires_at = null, feedback = v.feedback, feedback_kind = v.feedback_kind
+    from (values ${sql.join(values)}) as v(block_id, attempt, feedback, feedback_kind)
     where b.run_id = ${runId} and b.block_id = v.block_id and b.attempts < v.attempt
     returning b.block_id`.execute(db);
   if (result.rows.length > 0) wakeAfterCommit(db, 'runner');
   return new Set(result.rows.map((r) => r.block_id));
 }
 
-/** Many `complete-block` actions of one run in one statement: done, with the score, lease released. */
+/** Many `complete-block` actions of one run in one statement: done, with the score, lease released (as `applyBlockAction`). */
 export async function completeBlocks(db: Queryable, runId: string, actions: readonly Complete[], now: Date): Promise<Set<string>> {
   if (actions.length === 0) return new Set();
   const values = actions.map((a) => sql`(${a.blockId}::text, ${a.score ?? null}::double precision)`);
   const result = await sql<{ block_id: string }>`
     update block_runs b set status = 'done', score = v.score, outcome = null, error = null, ended_at = ${now},
-      lease_owner = null, lease_expires_at = null
+      clarification_hops = 0, lease_owner = null, lease_expires_at = null
     from (values ${sql.join(values)}) as v(block_id, score)
     where b.run_id = ${runId} and b.block_id = v.block_id
     returning b.block_id`.execute(db);

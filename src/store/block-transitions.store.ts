@@ -5,7 +5,7 @@ import { wakeAfterCommit } from './transaction';
 
 type BlockAction = Extract<
   EngineAction,
-  { type: 'start-block' | 'retry-block' | 'rework-block' | 'complete-block' | 'fail-block' | 'skip-block' | 'block-block' | 'unblock-block' }
+  { type: 'start-block' | 'retry-block' | 'rework-block' | 'release-block' | 'complete-block' | 'fail-block' | 'skip-block' | 'block-block' | 'unblock-block' }
 >;
 type BlockChange = UpdateObject<DB, 'block_runs'>;
 
@@ -34,13 +34,29 @@ export async function applyBlockAction(db: Queryable, runId: string, action: Blo
         error: null,
         ended_at: null,
         ...released,
-        feedback: action.type === 'retry-block' ? null : (action.feedback ?? null),
-        ...(action.type === 'retry-block' ? { retries: sql<number>`retries + 1` } : {}),
+        ...nextFeedback(action),
+        ...(action.type === 'retry-block' && !action.repair ? { retries: sql<number>`retries + 1` } : {}),
+        ...(action.type === 'retry-block' && action.repair ? { repairs: sql<number>`repairs + 1` } : {}),
         ...(action.type === 'rework-block' ? { reworks: sql<number>`reworks + 1` } : {}),
+        ...(action.type === 'start-block' ? {} : { clarification_hops: 0 }),
       };
       break;
+    case 'release-block': {
+      // Only the attempt the budget gate held, and only while it still waits on it.
+      const result = await db
+        .updateTable('block_runs')
+        .set({ status: 'ready', ...released })
+        .where('run_id', '=', runId)
+        .where('block_id', '=', action.blockId)
+        .where('status', '=', 'waiting')
+        .where('attempts', '=', action.attempt)
+        .executeTakeFirst();
+      const changed = Number(result.numUpdatedRows) > 0;
+      if (changed) wakeAfterCommit(db, 'runner');
+      return changed;
+    }
     case 'complete-block':
-      change = { status: 'done', score: action.score ?? null, outcome: null, error: null, ended_at: now, ...released };
+      change = { status: 'done', score: action.score ?? null, outcome: null, error: null, ended_at: now, clarification_hops: 0, ...released };
       break;
     case 'fail-block':
       change = { status: 'failed', error: action.reason, outcome: null, ended_at: now, ...released };
@@ -63,22 +79,37 @@ export async function applyBlockAction(db: Queryable, runId: string, action: Blo
   return changed;
 }
 
+/** What waits for the next attempt: a clarification's answer, a reviewer's rework, a repair hint, or nothing. */
+function nextFeedback(action: Extract<BlockAction, { type: 'start-block' | 'retry-block' | 'rework-block' }>): BlockChange {
+  switch (action.type) {
+    case 'retry-block':
+      return action.repair ? { feedback: action.repair.feedback, feedback_kind: 'repair' } : { feedback: null, feedback_kind: null };
+    case 'rework-block':
+      return { feedback: action.feedback, feedback_kind: 'review' };
+    case 'start-block':
+      if (action.feedback === undefined) return { feedback: null, feedback_kind: null };
+      return { feedback: action.feedback, feedback_kind: action.cause === 'clarified' ? 'clarification' : 'review' };
+  }
+}
+
 /**
- * The block's side of an opened gate: it waits. A clarification counts a round; a task gate is a
+ * The block's side of an opened gate: it waits. A clarification counts a round and a hop (an
+ * approval gate ends the hops: the attempt finished); a budget gate holds a ready attempt; a task gate is a
  * person's attempt, so `attempts` rises to it. Call only when the gate row was newly created, so
  * a repeated open-gate counts once. The outcome stays (an approved after-gate reads its score).
  */
 export async function markBlockWaiting(
   db: Queryable,
   runId: string,
-  gate: { blockId: string; kind: 'approval' | 'clarification' | 'task'; attempt: number },
+  gate: { blockId: string; kind: 'approval' | 'clarification' | 'task' | 'budget'; attempt: number },
 ): Promise<void> {
   await db
     .updateTable('block_runs')
     .set({
       status: 'waiting',
       ...released,
-      ...(gate.kind === 'clarification' ? { clarifications: sql<number>`clarifications + 1` } : {}),
+      ...(gate.kind === 'clarification' ? { clarifications: sql<number>`clarifications + 1`, clarification_hops: sql<number>`clarification_hops + 1` } : {}),
+      ...(gate.kind === 'approval' ? { clarification_hops: 0 } : {}),
       ...(gate.kind === 'task' ? { attempts: sql<number>`greatest(attempts, ${gate.attempt})` } : {}),
     })
     .where('run_id', '=', runId)

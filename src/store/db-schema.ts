@@ -42,6 +42,12 @@ export interface BlockRunsTable {
   retries: WithDefault<number>;
   reworks: WithDefault<number>;
   clarifications: WithDefault<number>;
+  repairs: WithDefault<number>;
+  clarification_hops: WithDefault<number>;
+  metered_attempts: WithDefault<number>;
+  last_model: string | null;
+  last_fallback_from: string | null;
+  feedback_kind: string | null;
   outcome: NullableJson;
   feedback: string | null;
   score: number | null;
@@ -91,6 +97,8 @@ export interface GatesTable {
   snoozed_until: Date | null;
   escalation_level: WithDefault<number>;
   next_escalation_at: Date | null;
+  budget_limit: NullableJson;
+  target: string | null;
 }
 
 export interface EscalationStepsTable {
@@ -194,6 +202,28 @@ export interface GateCountsTable {
   pending: string;
 }
 
+export interface ApiTokensTable {
+  id: Id;
+  name: string;
+  role: string;
+  agent: WithDefault<boolean>;
+  scopes: Json;
+  token_hash: string;
+  prefix: string;
+  created_by: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface HookDeliveriesTable {
+  id: Id;
+  template_id: string;
+  idempotency_key: string;
+  run_id: string | null;
+  created_at: Date;
+}
+
 export interface DB {
   runs: RunsTable;
   block_runs: BlockRunsTable;
@@ -208,6 +238,8 @@ export interface DB {
   schedules: SchedulesTable;
   schedule_fires: ScheduleFiresTable;
   gate_counts: GateCountsTable;
+  api_tokens: ApiTokensTable;
+  hook_deliveries: HookDeliveriesTable;
 }
 
 /** What every repository function takes first: the database or an open transaction. */

@@ -1,10 +1,11 @@
 import type { Selectable } from 'kysely';
 import type { Actor } from '../domain/actor';
 import type { GateRecord } from '../domain/records';
+import type { BudgetLimit } from '../domain/run';
 import type { Autonomy, GateKind, GatePosition, GateStatus } from '../domain/statuses';
 import type { DecisionSource, Priority } from '../domain/views';
 import type { GatesTable, Queryable } from './db-schema';
-import { parseOptionalActor, toJson } from './json-columns';
+import { parseBudgetLimit, parseOptionalActor, toJson, toJsonOrNull } from './json-columns';
 
 /** The one place a gates row becomes a GateRecord (which is also the engine's GateState). */
 export function toGateRecord(row: Selectable<GatesTable>): GateRecord {
@@ -19,6 +20,8 @@ export function toGateRecord(row: Selectable<GatesTable>): GateRecord {
     status: row.status as GateStatus,
     mode: row.mode as Autonomy,
     question: row.question,
+    target: row.target,
+    budgetLimit: parseBudgetLimit(row.budget_limit, `gate ${row.id} budget_limit`),
     priority: row.priority as Priority,
     openedAt: row.opened_at,
     deadlineAt: row.deadline_at,
@@ -44,6 +47,9 @@ export interface NewGate {
   attempt: number;
   mode: Autonomy;
   question?: string | null;
+  /** Clarifications: the team, role or principal asked. */
+  target?: string | null;
+  budgetLimit?: BudgetLimit | null;
   priority?: Priority;
   now: Date;
   deadlineAt?: Date | null;
@@ -69,6 +75,8 @@ export async function insertGate(db: Queryable, gate: NewGate): Promise<{ gate: 
       status: gate.decided?.status ?? 'pending',
       mode: gate.mode,
       question: gate.question ?? null,
+      target: gate.target ?? null,
+      budget_limit: toJsonOrNull(gate.budgetLimit),
       priority: gate.priority ?? 'medium',
       opened_at: gate.now,
       deadline_at: gate.deadlineAt ?? null,
@@ -134,4 +142,19 @@ export async function settleGate(db: Queryable, gateId: string): Promise<boolean
     .where('status', '!=', 'pending')
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** The latest gate of one kind for a block of a run (e.g. the clarification an attempt answers). */
+export async function findLatestGate(db: Queryable, runId: string, blockId: string, kind: GateKind): Promise<GateRecord | undefined> {
+  const row = await db
+    .selectFrom('gates')
+    .selectAll()
+    .where('run_id', '=', runId)
+    .where('block_id', '=', blockId)
+    .where('kind', '=', kind)
+    .orderBy('attempt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row && toGateRecord(row);
 }

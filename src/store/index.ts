@@ -26,3 +26,4 @@ export * from './escalation-steps.store';
 export * from './schedules.store';
 export * from './run-channels.store';
 export * from './outbox-ordering.store';
+export * from './api-tokens.store';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Actor } from '../domain/actor';
 import type { Card } from '../domain/card';
 import type { RunOrigin } from '../domain/records';
-import type { AttemptOutcome } from '../domain/run';
+import type { AttemptOutcome, BudgetLimit } from '../domain/run';
 import { PLATFORMS } from '../domain/statuses';
 
 export const toJson = (value: unknown): string => JSON.stringify(value);
@@ -23,7 +23,7 @@ const actorSchema = z.object({
 
 const outcomeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('complete'), metrics: z.record(z.string(), z.number()) }),
-  z.object({ kind: z.literal('failed'), error: z.string(), retryable: z.boolean() }),
+  z.object({ kind: z.literal('failed'), error: z.string(), retryable: z.boolean(), check: z.literal('output').optional() }),
   z.object({ kind: z.literal('timeout'), error: z.string() }),
   z.object({ kind: z.literal('needs_clarification'), question: z.string() }),
   z.object({ kind: z.literal('blocked'), blockers: z.array(z.string()) }),
@@ -36,6 +36,12 @@ const cardSchema = z.looseObject({
   summary: z.string(),
   tone: z.string(),
   timestamp: z.coerce.date().optional(),
+});
+
+const budgetLimitSchema = z.object({
+  scope: z.enum(['run', 'block']),
+  costUsd: z.number().optional(),
+  tokens: z.number().optional(),
 });
 
 const objectSchema = z.record(z.string(), z.unknown());
@@ -59,6 +65,7 @@ export const parseOptionalActor = (value: unknown, what = 'actor'): Actor | null
 export const parseOutcome = (value: unknown): AttemptOutcome | null => (value == null ? null : parse(outcomeSchema, value, 'attempt outcome'));
 export const parseCard = (value: unknown): Card => parse(cardSchema, value, 'card') as unknown as Card;
 export const parseOrigin = (value: unknown): RunOrigin | null => (value == null ? null : parse(originSchema, value, 'run origin'));
+export const parseBudgetLimit = (value: unknown, what: string): BudgetLimit | null => (value == null ? null : parse(budgetLimitSchema, value, what));
 export const parseObject = (value: unknown, what: string): Record<string, unknown> => parse(objectSchema, value, what);
 export const parseOptionalObject = (value: unknown, what: string): Record<string, unknown> | null =>
   value == null ? null : parseObject(value, what);

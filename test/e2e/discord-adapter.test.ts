@@ -35,15 +35,18 @@ describe.each(testDatabases())('the Discord bot on $name', ({ open }) => {
     const { fake, people, app } = bot;
     const command = fake.dispatchInteraction('command', { ...people.otto, channelId: general, name: 'factory', subcommand: 'run', options: { template: 'demo' } });
     expect(await command.reply()).toEqual({ type: 5, data: { flags: 64 } });
-    const started = await command.waitForFollowUp();
-    expect(started.flags ?? 0).toBe(0);
-    // The ephemeral "thinking…" placeholder is settled, then removed: only the public card stays.
-    await waitForFake(fake, () => command.originalEdits.length === 1 && command.original === undefined, 'the placeholder removed');
-    expect(textOf(started)).toMatch(/demo|haiku/i);
+    // One public card per start: the status card below; the starter alone gets a confirmation.
+    const started = await command.waitForEdit();
+    expect(command.ephemeral).toBe(true);
+    expect(started.content).toMatch(/^Started .* \(#\d+\)\. Its status card is in this channel/);
+    expect(command.followUps).toHaveLength(0);
 
     const [run] = await app.dispatch.service.listActiveRuns(new Date());
     expect(run).toBeDefined();
     const status = await waitForFake(fake, () => botPosts(fake, general).find((m) => m.embeds[0]?.title?.includes(run!.name)), 'the run status card');
+    expect(fake.state.messagesIn(general).filter((m) => m.embeds.length > 0)).toHaveLength(1);
+    // Times on cards are Discord's own markup, shown live in each reader's zone.
+    expect(textOf(status)).toMatch(/<t:\d+:f>/);
     const thread = await waitForFake(fake, () => fake.state.channels.get(status.id), 'the run thread under the status card');
     expect(thread).toMatchObject({ type: 11, parentId: general });
 
@@ -66,15 +69,24 @@ describe.each(testDatabases())('the Discord bot on $name', ({ open }) => {
     await eventually(async () => (await app.dispatch.service.getRun(run!.id, new Date())).status === 'completed', 'the run to complete');
     const query = fake.dispatchInteraction('command', { ...people.vic, channelId: general, name: 'factory', subcommand: 'status', options: { run: run!.id } });
     await query.reply();
-    const shown = await query.waitForFollowUp();
+    const shown = await query.waitForEdit();
+    expect(query.ephemeral).toBe(true);
     expect(textOf(shown)).toMatch(/completed|done/i);
+    // `public` shares it with the channel.
+    const shared = fake.dispatchInteraction('command', { ...people.vic, channelId: general, name: 'factory', subcommand: 'status', options: { run: run!.id, public: true } });
+    await shared.reply();
+    expect(textOf(await shared.waitForFollowUp())).toMatch(/completed|done/i);
+    const blockers = fake.dispatchInteraction('command', { ...people.vic, channelId: general, name: 'factory', subcommand: 'blockers' });
+    await blockers.reply();
+    expect(textOf(await blockers.waitForEdit())).toMatch(/stuck/i);
+    expect(blockers.ephemeral).toBe(true);
     expect(bot.logs.filter((l) => /"level":50/.test(l))).toEqual([]);
   });
 
   it('GIVEN a pending gate THEN a viewer clicking Approve is refused (ephemeral) and nothing changes; two reviewers at once make one decision', async () => {
     const { fake, people, app } = bot;
     const command = fake.dispatchInteraction('command', { ...people.otto, channelId: general, name: 'factory', subcommand: 'run', options: { template: 'demo', name: 'race', simulate: true } });
-    await command.waitForFollowUp();
+    await command.waitForEdit();
     const run = (await app.dispatch.service.listActiveRuns(new Date())).find((r) => r.name === 'race')!;
     const gateCard = await waitForCardWithButton(fake, tasks, /^gate:\d+:approve$/, 15_000, existingCards());
     const approveId = buttonIds(gateCard).find((id) => id.endsWith(':approve'))!;
@@ -137,7 +149,7 @@ describe.each(testDatabases())('the Discord bot on $name', ({ open }) => {
     const thread = [...fake.state.channels.values()].find((c) => c.type === 11 && c.parentId === general)!;
     const threadsBefore = [...fake.state.channels.values()].filter((c) => c.type === 11).length;
     const command = fake.dispatchInteraction('command', { ...admin, channelId: thread.id, name: 'factory', subcommand: 'run', options: { template: 'demo', name: 'threaded' } });
-    await command.waitForFollowUp();
+    await command.waitForEdit();
     const run = (await app.dispatch.service.listActiveRuns(new Date())).find((r) => r.name === 'threaded')!;
     await waitForFake(fake, () => botPosts(fake, thread.id).find((m) => m.embeds[0]?.title?.includes(run.name)), 'the status card in the thread');
     expect([...fake.state.channels.values()].filter((c) => c.type === 11)).toHaveLength(threadsBefore);

@@ -33,12 +33,21 @@ export interface StartDiscordBotOptions {
   adapter?: Partial<DiscordAdapterOptions>;
   /** Runs after the fake and its guild exist and before the bot starts (e.g. deploy commands). */
   beforeStart?: (fake: FakeDiscord, env: Env) => Promise<void>;
+  /** Extra environment (e.g. DISCORD_REGISTER_COMMANDS). */
+  env?: Record<string, string>;
+  /** Channels config instead of `tasks` only. */
+  channels?: (guild: CreatedGuild) => Record<string, { discord?: string; slack?: string }>;
+  /** Lowest log level kept in `logs` (default warn). */
+  logLevel?: 'info' | 'warn';
+  /** An already running fake (a restart against the same Discord). */
+  fake?: FakeDiscord;
+  guild?: CreatedGuild;
 }
 
 /** Starts the fake, the database and the bot; `stop()` closes all three. */
 export async function startDiscordBot(openDatabase: () => Promise<TestDatabaseHandle>, opts: StartDiscordBotOptions = {}): Promise<DiscordBot> {
-  const fake = await startFakeDiscord({ heartbeatIntervalMs: 500 });
-  const guild = fake.createGuild({ channels: ['general', 'tasks'], roles: [{ name: 'reviewers' }, { name: 'operators' }] });
+  const fake = opts.fake ?? (await startFakeDiscord({ heartbeatIntervalMs: 500 }));
+  const guild = opts.guild ?? fake.createGuild({ channels: ['general', 'tasks'], roles: [{ name: 'reviewers' }, { name: 'operators' }] });
   const env = readEnv({
     DISCORD_TOKEN: fake.token,
     DISCORD_APPLICATION_ID: fake.applicationId,
@@ -47,18 +56,19 @@ export async function startDiscordBot(openDatabase: () => Promise<TestDatabaseHa
     FACTORY_TEMPLATES_DIR: 'templates',
     SIMULATE_TIME_SCALE: '0',
     PORT: '0',
+    ...opts.env,
   });
   const tasks = { discord: guild.channels.tasks! };
   const fileConfig = parseFileConfig({
     roles: { reviewer: [`discord:role:${guild.roles.reviewers}`], operator: [`discord:role:${guild.roles.operators}`] },
-    // The demo template names its review channel "factory-tasks"; others use the default "tasks".
-    channels: { tasks, 'factory-tasks': tasks },
+    channels: opts.channels?.(guild) ?? { tasks },
   });
   const logs: string[] = [];
-  const log = pino({ level: 'warn' }, new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) }));
+  const log = pino({ level: opts.logLevel ?? 'warn' }, new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) }));
   await opts.beforeStart?.(fake, env);
   const database = await openDatabase();
-  const factory = discordAdapterFromEnv(env, { registerOnStart: true, ...opts.adapter });
+  // Registration at start comes from the environment (DISCORD_REGISTER_COMMANDS, on by default).
+  const factory = discordAdapterFromEnv(env, opts.adapter);
   if (!factory) throw new Error('the Discord environment did not make an adapter');
   let offset = 0;
   const clock = { now: () => new Date(Date.now() + offset), advance: (ms: number) => void (offset += ms) };
@@ -69,7 +79,7 @@ export async function startDiscordBot(openDatabase: () => Promise<TestDatabaseHa
   } catch (error) {
     await app?.stop();
     await database.close();
-    await fake.close();
+    if (!opts.fake) await fake.close();
     throw error;
   }
   const started = app;
@@ -90,7 +100,7 @@ export async function startDiscordBot(openDatabase: () => Promise<TestDatabaseHa
       // app.stop() closes the database it was given; closing the handle again is a no-op.
       await started.stop();
       await database.close();
-      await fake.close();
+      if (!opts.fake) await fake.close();
     },
   };
 }

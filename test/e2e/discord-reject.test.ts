@@ -26,7 +26,7 @@ describe.each(testDatabases())('rejecting a gate from Discord on $name', ({ open
     const { fake, people, app, guild } = bot;
     const tasks = guild.channels.tasks!;
     const command = fake.dispatchInteraction('command', { ...people.otto, channelId: guild.channels.general, name: 'factory', subcommand: 'run', options: { template: 'demo', simulate: true } });
-    await command.waitForFollowUp();
+    await command.waitForEdit();
     const [run] = await app.dispatch.service.listActiveRuns(new Date());
     const gateCard = await waitForCardWithButton(fake, tasks, /^gate:\d+:reject$/);
     const rejectId = buttonIds(gateCard).find((id) => id.endsWith(':reject'))!;

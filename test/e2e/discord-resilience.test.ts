@@ -38,7 +38,7 @@ describe.each(testDatabases())('the Discord bot under trouble on $name', ({ open
     const general = guild.channels.general!;
     const tasks = guild.channels.tasks!;
     const command = fake.dispatchInteraction('command', { ...people.otto, channelId: general, name: 'factory', subcommand: 'run', options: { template: 'demo' } });
-    await command.waitForFollowUp();
+    await command.waitForEdit();
     const [run] = await app.dispatch.service.listActiveRuns(new Date());
     await waitForFake(fake, () => botPosts(fake, general).find((m) => m.embeds[0]?.title?.includes(run!.name)), 'the run status card');
 
@@ -48,7 +48,7 @@ describe.each(testDatabases())('the Discord bot under trouble on $name', ({ open
     fake.failNext({ method: 'POST', path: CHANNEL_POSTS }, { status: 429, times: 2, retryAfter: 0.05 });
     await fake.dropConnection();
     // Asked while the socket is down: Discord replays it to the resumed session.
-    const asked = fake.dispatchInteraction('command', { ...people.vic, channelId: general, name: 'factory', subcommand: 'status', options: { run: run!.id } });
+    const asked = fake.dispatchInteraction('command', { ...people.vic, channelId: general, name: 'factory', subcommand: 'status', options: { run: run!.id, public: true } });
     await fake.waitForOpcode(6, 1, 10_000);
     expect(textOf(await asked.waitForFollowUp(1, 10_000))).toContain(run!.name);
 

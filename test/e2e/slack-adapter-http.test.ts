@@ -42,9 +42,17 @@ describe('Slack in HTTP mode', () => {
     await waitFor(async () => (await f.app.service.getRun(run.id)).status === 'completed', 'the run to complete');
     await waitFor(() => textOf(status).includes(': completed'), 'the status card to say completed');
     const posted = f.fake.messages(ORIGIN).length;
-    await f.command(`status ${run.id}`, OPERATOR);
+    await f.command(`status ${run.id} public`, OPERATOR);
     const reply = await waitFor(() => f.fake.messages(ORIGIN).slice(posted).find((m) => textOf(m).includes(`run ${run.id}`)), 'the public status reply');
     expect(textOf(reply)).toContain(': completed');
+    // Without `public` only the asker sees it; times are Slack date markup with readable fallbacks.
+    const quiet = f.fake.ephemeralsFor(OPERATOR.id).length;
+    const inChannel = f.fake.messages(ORIGIN).length;
+    await f.command(`status ${run.id}`, OPERATOR);
+    const mine = await waitFor(() => f.fake.ephemeralsFor(OPERATOR.id)[quiet], 'the ephemeral status');
+    expect(textOf(mine)).toContain(': completed');
+    expect(JSON.stringify(mine.blocks)).toMatch(/<!date\^\d+\^\{date_short_pretty\} \{time\}\|\d\d:\d\d UTC>/);
+    expect(f.fake.messages(ORIGIN).length).toBe(inChannel);
     expect(f.logged.filter((l) => l.level >= 50)).toEqual([]);
   });
 
@@ -83,7 +91,7 @@ describe('Slack in HTTP mode', () => {
     const cases: Array<[string, typeof OPERATOR, string]> = [
       ['run', OPERATOR, 'Usage: `/factory run <template>'],
       ['frobnicate now', OPERATOR, 'Unknown subcommand "frobnicate"'],
-      ['status twelve', OPERATOR, 'Usage: `/factory status [run]`'],
+      ['status twelve', OPERATOR, 'Usage: `/factory status [run] [public]`'],
       ['reject 1', REVIEWER, 'Usage: `/factory reject <gate> <reason>`'],
       ['run demo', VIEWER, 'Starting a run needs the operator role'],
     ];

@@ -49,8 +49,8 @@ describe('Slack requests that must change nothing', () => {
     const again = await f.command('', OPERATOR, { reuse: first.raw, retryNum: 1 });
     expect([first.status, again.status]).toEqual([200, 200]);
     const run = await runStartedBy(f, OPERATOR, before);
-    const started = () => f.fake.messages(ORIGIN).filter((m) => textOf(m).includes(`Started: ${run.name}`) && textOf(m).includes(`run ${run.id}`));
-    await waitFor(() => started().length > 0, 'the run-started reply');
+    const started = () => f.fake.ephemeralsFor(OPERATOR.id).filter((e) => e.text?.includes(`Started ${run.name} (#${run.id})`));
+    await waitFor(() => started().length > 0, 'the run-started confirmation');
 
     // A retry of a delivery this process never saw (its first went elsewhere): no second run.
     const seen = f.fake.ephemeralsFor(OPERATOR.id).length;

@@ -30,7 +30,7 @@ describe('Slack in Socket Mode', () => {
     // The thread under the status card got the run's updates.
     expect(f.fake.messages(ORIGIN).some((m) => m.threadTs === status.ts)).toBe(true);
     const posted = f.fake.messages(ORIGIN).length;
-    await f.command(`status ${run.id}`, OPERATOR);
+    await f.command(`status ${run.id} public`, OPERATOR);
     const reply = await waitFor(() => f.fake.messages(ORIGIN).slice(posted).find((m) => textOf(m).includes(`run ${run.id}`)), 'the public status reply');
     expect(textOf(reply)).toContain(': completed');
   });

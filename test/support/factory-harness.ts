@@ -1,5 +1,6 @@
 import { SimulateExecutor } from '../../src/executors/simulate.executor';
-import { createExecutorRegistry } from '../../src/executors/registry';
+import { createExecutorRegistry, type ExecutorRegistryOptions } from '../../src/executors/registry';
+import type { Template } from '../../src/schema/template';
 import { EMPTY_FILE_CONFIG, type FileConfig } from '../../src/config-file';
 import type { Actor } from '../../src/domain/actor';
 import type { Platform } from '../../src/domain/statuses';
@@ -26,18 +27,29 @@ export interface FactoryHarness {
  */
 export async function startFactory(
   database: Database,
-  opts: { platforms?: Platform[]; config?: Partial<FileConfig>; timeScale?: number; concurrency?: number; startRunner?: boolean; log?: Logger } = {},
+  opts: {
+    platforms?: Platform[];
+    config?: Partial<FileConfig>;
+    timeScale?: number;
+    concurrency?: number;
+    startRunner?: boolean;
+    log?: Logger;
+    /** Templates to run instead of the shipped ones. */
+    templates?: Template[];
+    /** Executors beyond simulate (e.g. anthropic against the local fake). */
+    executors?: Omit<ExecutorRegistryOptions, 'simulate'>;
+  } = {},
 ): Promise<FactoryHarness> {
-  const catalog = await TemplateCatalog.load(new URL('../../templates', import.meta.url).pathname);
+  const catalog = opts.templates ? TemplateCatalog.fromTemplates(opts.templates) : await TemplateCatalog.load(new URL('../../templates', import.meta.url).pathname);
   const config = { ...EMPTY_FILE_CONFIG, ...opts.config };
   const notifier = new Notifier({ platforms: opts.platforms ?? ['console'], channels: config.channels });
   const log = opts.log ?? silentLogger();
   const cancelled: { runner?: Runner } = {};
-  const ctx: ServiceContext = { database, catalog, config, notifier, onRunCancelled: (id) => cancelled.runner?.cancelRun(id) };
+  const ctx: ServiceContext = { database, catalog, config, teams: config.teams, notifier, onRunCancelled: (id) => cancelled.runner?.cancelRun(id) };
   const timeScale = opts.timeScale ?? 0;
   const runner = new Runner({
     database,
-    executors: createExecutorRegistry({ simulate: { timeScale } }),
+    executors: createExecutorRegistry({ simulate: { timeScale }, ...opts.executors }),
     rehearsal: new SimulateExecutor({ timeScale }),
     deps: ctx,
     log,

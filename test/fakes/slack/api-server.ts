@@ -63,7 +63,8 @@ function serve(deps: ApiServerDeps, req: IncomingMessage, res: ServerResponse, r
   }
   const { status, result } = respondTo?.[1] ? respond(deps.state, respondTo[1], args) : { status: 200, result: callMethod(deps, method, token, args) };
   record(status, result, false);
-  send(res, status, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify(result));
+  const scopes: Record<string, string> = token === deps.tokens.bot ? { 'x-oauth-scopes': deps.state.botScopes.join(',') } : {};
+  send(res, status, { 'content-type': 'application/json; charset=utf-8', ...scopes }, JSON.stringify(result));
 }
 
 function callMethod(deps: ApiServerDeps, method: string, token: string | undefined, args: Record<string, unknown>): MethodResult {

@@ -14,6 +14,8 @@ export interface StartFakeSlackOptions {
   now?: () => number;
   users?: FakeUser[];
   usergroups?: Record<string, string[]>;
+  /** The installed bot token's scopes (default: the manifest's, `commands` included). */
+  botScopes?: string[];
 }
 
 /** A local Slack: Web API, response_url endpoint and Socket Mode, all on one 127.0.0.1 port. */
@@ -59,6 +61,7 @@ export interface FakeSlack {
 export async function startFakeSlack(opts: StartFakeSlackOptions = {}): Promise<FakeSlack> {
   const state = new FakeSlackState(opts.now ?? Date.now);
   for (const user of opts.users ?? []) state.users.set(user.id, user);
+  if (opts.botScopes) state.botScopes = [...opts.botScopes];
   for (const [id, users] of Object.entries(opts.usergroups ?? {})) state.usergroups.set(id, users);
   const calls = new CallLog();
   const failures = new FailureQueue();

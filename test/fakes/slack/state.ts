@@ -35,6 +35,8 @@ export class FakeSlackState {
   readonly usergroups = new Map<string, string[]>();
   readonly triggers = new Map<string, { issuedAt: number; used: boolean }>();
   readonly responseUrls = new Map<string, ResponseUrlBinding>();
+  /** Scopes of the installed bot token, sent as x-oauth-scopes like Slack does; no `commands` means no slash command. */
+  botScopes: string[] = ['commands', 'chat:write', 'chat:write.public', 'im:write', 'users:read', 'usergroups:read'];
   private sequence = 0;
 
   constructor(readonly now: () => number) {}

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../commands/index';
-import { handleAction } from '../../../commands/actions';
+import { handleAction, handleModalSubmit } from '../../../commands/actions';
 import { runCommandText, type DispatchDeps } from '../../../commands/dispatch';
 import type { Actor } from '../../../src/domain/actor';
 import type { Reply } from '../../../src/domain/card';
@@ -39,8 +39,10 @@ describe.each(testDatabases({ only: 'pglite' }))('commands on $name', ({ open })
   });
 
   it('GIVEN the owner THEN run, status, blockers, pending, approve, audit, templates, schedules and help all answer from the store', async () => {
+    // One public card per start (the status card the outbox posts); the starter gets a quiet line.
     const started = await as(consoleActor, 'run demo "Launch copy" topic="two words"');
-    expect(started.type).toBe('card');
+    expect(started).toMatchObject({ type: 'text', ephemeral: true });
+    expect(textOf(started)).toMatch(/^Started Launch copy \(#\d+\)\. Its status card is in this channel/);
     const run = (await factory.service.listActiveRuns())[0]!;
     expect(run.name).toBe('Launch copy');
     expect(run.params.topic).toBe('two words');
@@ -48,6 +50,12 @@ describe.each(testDatabases({ only: 'pglite' }))('commands on $name', ({ open })
     const gate = await eventually(async () => (await factory.service.getRun(run.id)).pendingGates[0], 'the gate');
     expect(textOf(await as(consoleActor, `status ${run.id}`))).toContain('Launch copy');
     expect(textOf(await as(consoleActor, 'blockers'))).toContain(gate.blockName);
+    // Read commands answer only the asker unless told to share.
+    expect(await as(consoleActor, `status ${run.id}`)).toMatchObject({ type: 'card', ephemeral: true });
+    expect(await as(consoleActor, `status ${run.id} public`)).toMatchObject({ type: 'card', ephemeral: false });
+    expect(await as(consoleActor, 'status')).toMatchObject({ type: 'card', ephemeral: true });
+    expect(await as(consoleActor, 'blockers')).toMatchObject({ type: 'card', ephemeral: true });
+    expect(await as(consoleActor, 'blockers public')).toMatchObject({ type: 'card', ephemeral: false });
     expect(textOf(await as(consoleActor, 'pending'))).toContain(gate.blockName);
     expect(textOf(await as(consoleActor, `claim ${gate.id}`))).toContain('You claimed gate');
     expect(textOf(await as(consoleActor, `approve ${gate.id} looks good`))).toMatch(/^Approved gate #\d+ \(Draft\)\. Next: Publish\./);
@@ -78,6 +86,29 @@ describe.each(testDatabases({ only: 'pglite' }))('commands on $name', ({ open })
     const call = { actor: consoleActor, origin, now: new Date() };
     expect(textOf(await handleAction(deps, call, `run:${run.id}:cancel:confirm`))).toContain('Cancelled');
     expect((await factory.service.getRun(run.id)).status).toBe('cancelled');
+  });
+
+  it('GIVEN a button click and a submitted form THEN the audit says button and modal; a 4,000-character form value is refused by us', async () => {
+    const viaOf = async (gateId: string) => {
+      const row = await database.db.selectFrom('audit_log').select('metadata').where('gate_id', '=', gateId).where('action', 'like', 'gate.%ed').orderBy('id', 'desc').executeTakeFirstOrThrow();
+      return (row.metadata as { via?: string }).via;
+    };
+    const call = () => ({ actor: consoleActor, origin, now: new Date() });
+    await as(consoleActor, 'run demo "Clicks" simulate');
+    const run = (await factory.service.listActiveRuns()).find((r) => r.name === 'Clicks')!;
+    const first = await eventually(async () => (await factory.service.getRun(run.id)).pendingGates[0], 'the gate');
+    const tooLong = await handleModalSubmit(deps, call(), `gate:${first.id}:reject`, { reason: 'x'.repeat(4000) });
+    expect(tooLong).toMatchObject({ type: 'text', ephemeral: true });
+    expect(textOf(tooLong)).toMatch(/^At most \d+ characters \(this has 4000\)/);
+    expect((await factory.service.getGate(first.id)).status).toBe('pending');
+    expect(textOf(await handleModalSubmit(deps, call(), `gate:${first.id}:reject`, { reason: 'tighten the second line' }))).toContain('Rejected gate');
+    expect(await viaOf(first.id)).toBe('modal');
+    expect((await factory.service.getGate(first.id)).decidedVia).toBe('modal');
+
+    const second = await eventually(async () => (await factory.service.getRun(run.id)).pendingGates.find((g) => g.id !== first.id), 'the gate after rework');
+    expect(textOf(await handleAction(deps, call(), `gate:${second.id}:approve`))).toContain('Approved gate');
+    expect(await viaOf(second.id)).toBe('button');
+    expect((await factory.service.getGate(second.id)).decidedVia).toBe('button');
   });
 
   it('GIVEN a Discord user with no role THEN reading works and every change is refused with the role it needs', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AnthropicExecutor, NO_API_KEY_MESSAGE, type AnthropicExecutorOptions } from '../../../src/executors/anthropic.executor';
-import { DEFAULT_MODELS } from '../../../src/executors/anthropic-models';
+import { MODEL_IDS as DEFAULT_MODELS } from '../../../src/schema/model-aliases';
 import type { BlockInput } from '../../../src/schema/block';
 import { startFakeAnthropic, type FakeAnthropic } from '../../fakes/anthropic/server';
 import { makeBlock, makeCtx, makeJob, rejectionOf } from '../../unit/executors/fixtures';
@@ -75,7 +75,7 @@ describe('AnthropicExecutor', () => {
     expect(result).toMatchObject({ status: 'COMPLETE', reasoning: 'Three pillars cover the sources.', metrics: { score: 0.91 }, blockers: [] });
     expect(artifacts).toEqual([{ key: 'expert-framework', format: 'json', content: complete.artifacts['expert-framework'] }]);
     // opus is priced at $5 / $25 per million tokens: 2000 in + 500 out.
-    expect(usage).toEqual({ inputTokens: 2_000, outputTokens: 500, costUsd: 0.0225, model: DEFAULT_MODELS.opus });
+    expect(usage).toEqual({ inputTokens: 2_000, outputTokens: 500, costUsd: 0.0225, model: DEFAULT_MODELS.opus, alias: 'opus' });
   });
 
   it.each([
@@ -118,7 +118,8 @@ describe('AnthropicExecutor', () => {
     expect(fake.requests.map((r) => r.body.model)).toEqual([DEFAULT_MODELS.opus, DEFAULT_MODELS.sonnet]);
     expect(result.status).toBe('COMPLETE');
     expect(usage?.model).toBe(DEFAULT_MODELS.sonnet);
-    expect(log).toEqual([`fell back from opus to sonnet (${DEFAULT_MODELS.sonnet})`]);
+    expect(log).toEqual([`opus: fell back from ${DEFAULT_MODELS.opus} to ${DEFAULT_MODELS.sonnet}`]);
+    expect(usage).toMatchObject({ alias: 'opus', fallbackFrom: DEFAULT_MODELS.opus });
     expect(ctx.logs.some((l) => l.message.includes('moving down the model chain'))).toBe(true);
   });
 
@@ -180,9 +181,47 @@ describe('AnthropicExecutor', () => {
 
   it('GIVEN an injected skill reader, model map and default model THEN they are used', async () => {
     fake.reply({ type: 'tool_use', input: complete });
-    const exec = executor({ readSkill: async (name) => `injected skill ${name}`, models: { sonnet: 'claude-sonnet-test' }, defaultModel: 'sonnet' });
+    const exec = executor({ readSkill: async (name) => `injected skill ${name}`, aliases: { sonnet: ['claude-sonnet-test'] }, defaultModel: 'sonnet' });
     await exec.execute(makeJob(llmBlock({ model: null })), makeCtx());
     expect(fake.requests[0]!.body.model).toBe('claude-sonnet-test');
     expect(fake.requests[0]!.body.system).toContain('injected skill expert-framework');
+  });
+
+  describe('model routing aliases', () => {
+    const routed = { 'factory/coder': ['claude-sonnet-test', 'claude-haiku-test'], 'factory/architect': ['claude-opus-test', 'claude-sonnet-test'] };
+
+    it('GIVEN factory/coder from the config WHEN its first model answers 529 THEN the next model of its chain answers, and usage names both', async () => {
+      fake.reply({ type: 'error', status: 529 }, { type: 'tool_use', input: complete });
+      const { usage } = await executor({ aliases: routed }).execute(makeJob(llmBlock({ model: 'factory/coder' })), makeCtx());
+      expect(fake.requests.map((r) => r.body.model)).toEqual(['claude-sonnet-test', 'claude-haiku-test']);
+      expect(usage).toMatchObject({ model: 'claude-haiku-test', alias: 'factory/coder', fallbackFrom: 'claude-sonnet-test' });
+    });
+
+    it('GIVEN a rate limit (429) on the first model THEN the attempt moves down the chain', async () => {
+      fake.reply({ type: 'error', status: 429, message: 'Rate limited' }, { type: 'tool_use', input: complete });
+      const { usage } = await executor({ aliases: routed }).execute(makeJob(llmBlock({ model: 'factory/architect' })), makeCtx());
+      expect(fake.requests.map((r) => r.body.model)).toEqual(['claude-opus-test', 'claude-sonnet-test']);
+      expect(usage).toMatchObject({ model: 'claude-sonnet-test', fallbackFrom: 'claude-opus-test' });
+    });
+
+    it('GIVEN a request timeout per model WHEN the first model does not answer in time THEN the next one is asked', async () => {
+      fake.reply({ type: 'hang' }, { type: 'tool_use', input: complete });
+      const { usage } = await executor({ aliases: routed, requestTimeoutMs: 300 }).execute(makeJob(llmBlock({ model: 'factory/coder', timeout: 20_000 })), makeCtx());
+      expect(fake.requests.map((r) => r.body.model)).toEqual(['claude-sonnet-test', 'claude-haiku-test']);
+      expect(usage).toMatchObject({ model: 'claude-haiku-test', fallbackFrom: 'claude-sonnet-test' });
+    });
+
+    it('GIVEN the default aliases THEN the factory/* names route to the built-in chains', async () => {
+      fake.reply({ type: 'error', status: 529 }, { type: 'error', status: 529 }, { type: 'tool_use', input: complete });
+      const { usage } = await executor().execute(makeJob(llmBlock({ model: 'factory/architect' })), makeCtx());
+      expect(fake.requests.map((r) => r.body.model)).toEqual([DEFAULT_MODELS.opus, DEFAULT_MODELS.sonnet, DEFAULT_MODELS.haiku]);
+      expect(usage?.model).toBe(DEFAULT_MODELS.haiku);
+    });
+
+    it('GIVEN a repair round naming a stronger model on the job THEN that model is asked instead of the block\'s', async () => {
+      fake.reply({ type: 'tool_use', input: complete });
+      await executor({ aliases: routed }).execute(makeJob(llmBlock({ model: 'factory/coder' }), { model: 'factory/architect' }), makeCtx());
+      expect(fake.requests[0]!.body.model).toBe('claude-opus-test');
+    });
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildBlockersCard, describeBlockerReason, sortBlockersByUrgency } from '../../../src/cards/blockers-card';
-import { BASE_URL, NOW, makeBlocker, minutesFromNow } from './fixtures';
+import { buildBlockersCard as buildBlockersCardWithTokens, describeBlockerReason, sortBlockersByUrgency } from '../../../src/cards/blockers-card';
+import { BASE_URL, NOW, makeBlocker, minutesFromNow, asPlain } from './fixtures';
+
+const buildBlockersCard = asPlain(buildBlockersCardWithTokens);
 
 const ctx = { now: NOW, publicBaseUrl: BASE_URL };
 
@@ -36,7 +38,7 @@ describe('blockers card', () => {
       ctx,
     );
     expect(card.sections?.[0]?.text.split('\n')).toEqual([
-      '**SLA breached** · stuck 1h 40m · overdue by 40m · escalation level 4',
+      '**SLA breached** · stuck since 12:20 UTC · overdue, was due 40m ago · escalation level 4',
       'Must act: reviewers (claimed by Ana)',
       'Waiting downstream: Rubric builder, Demo compiler',
     ]);
@@ -55,7 +57,7 @@ describe('blockers card', () => {
       [makeBlocker({ kind: 'failed-block', gateId: null, reason: 'failed', error: 'timeout', mustAct: ['operators'], deadlineAt: null, waitingBlocks: [] })],
       ctx,
     );
-    expect(card.sections?.[0]?.text).toBe('**Failed: timeout** · stuck 1h 40m\nMust act: operators');
+    expect(card.sections?.[0]?.text).toBe('**Failed: timeout** · stuck since 12:20 UTC\nMust act: operators');
     expect(card.sections?.[0]?.moreUrl).toBe(`${BASE_URL}/runs/run-12`);
   });
 

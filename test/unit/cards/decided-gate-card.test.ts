@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildGateCard } from '../../../src/cards/gate-card';
-import { describeDecision } from '../../../src/cards/describe-decision';
+import { buildGateCard as buildGateCardWithTokens } from '../../../src/cards/gate-card';
+import { describeDecision as describeDecisionWithTokens } from '../../../src/cards/describe-decision';
+import { timeTokensAsText } from '../../../src/domain/time-token';
+const describeDecision = (...args: Parameters<typeof describeDecisionWithTokens>) => timeTokensAsText(describeDecisionWithTokens(...args));
 import type { GateView } from '../../../src/domain/views';
-import { BASE_URL, NOW, fieldValue, makeGate, minutesFromNow, readCard } from './fixtures';
+import { BASE_URL, NOW, fieldValue, makeGate, minutesFromNow, readCard, asPlain } from './fixtures';
+
+const buildGateCard = asPlain(buildGateCardWithTokens);
 
 const ctx = { now: NOW, publicBaseUrl: BASE_URL };
 const decided = (overrides: Partial<GateView>): GateView =>

@@ -1,3 +1,4 @@
+import { renderCardTimes, timeTokensAsText } from '../../../src/domain/time-token';
 import type { Card } from '../../../src/domain/card';
 import type { BlockView, BlockerView, GateView, RunView } from '../../../src/domain/views';
 
@@ -135,4 +136,12 @@ export function readCard(card: Card): string {
 /** The value of a field by label, or undefined. */
 export function fieldValue(card: Card, label: string): string | undefined {
   return card.fields?.find((f) => f.label === label)?.value;
+}
+
+/**
+ * A card builder whose cards read as the console shows them: every time token replaced by its
+ * fallback words. The tokens themselves are tested in time-token.test.ts and the renderers' tests.
+ */
+export function asPlain<A extends unknown[]>(build: (...args: A) => Card): (...args: A) => Card {
+  return (...args) => renderCardTimes(build(...args), timeTokensAsText);
 }

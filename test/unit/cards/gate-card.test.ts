@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildGateCard } from '../../../src/cards/gate-card';
-import { BASE_URL, NOW, fieldValue, makeGate, minutesFromNow, readCard } from './fixtures';
+import { buildGateCard as buildGateCardWithTokens } from '../../../src/cards/gate-card';
+import { BASE_URL, NOW, fieldValue, makeGate, minutesFromNow, readCard, asPlain } from './fixtures';
+
+const buildGateCard = asPlain(buildGateCardWithTokens);
 
 const ctx = { now: NOW, publicBaseUrl: BASE_URL };
 const ids = (card: ReturnType<typeof buildGateCard>): string[] => (card.actions ?? []).map((a) => a.id);
@@ -23,13 +25,13 @@ describe('gate card (pending approval)', () => {
   it('GIVEN a deadline 3h 20m ahead THEN it says "due in 3h 20m" and the tone is pending', () => {
     const card = buildGateCard(makeGate(), ctx);
     expect(fieldValue(card, 'SLA')).toBe('due in 3h 20m (17:20 UTC)');
-    expect(fieldValue(card, 'Waiting')).toBe('1h 40m');
+    expect(fieldValue(card, 'Opened')).toBe('1h 40m ago');
     expect(card.tone).toBe('pending');
   });
 
-  it('GIVEN a deadline 40 minutes past THEN it says "overdue by 40m" with a warning tone', () => {
+  it('GIVEN a deadline 40 minutes past THEN it says "overdue, was due 40m ago" with a warning tone', () => {
     const card = buildGateCard(makeGate({ deadlineAt: minutesFromNow(-40) }), ctx);
-    expect(fieldValue(card, 'SLA')).toBe('overdue by 40m');
+    expect(fieldValue(card, 'SLA')).toBe('overdue, was due 40m ago');
     expect(card.tone).toBe('warning');
     expect(card.summary).toContain('overdue by 40m');
   });

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildAuditCard } from '../../../src/cards/audit-card';
+import { buildAuditCard as buildAuditCardWithTokens } from '../../../src/cards/audit-card';
 import { buildHelpCard } from '../../../src/cards/help-card';
-import { buildSchedulesCard } from '../../../src/cards/schedules-card';
+import { buildSchedulesCard as buildSchedulesCardWithTokens } from '../../../src/cards/schedules-card';
 import { buildTemplatesCard } from '../../../src/cards/templates-card';
 import type { AuditEntryView } from '../../../src/domain/views';
-import { NOW, minutesFromNow } from './fixtures';
+import { NOW, minutesFromNow, asPlain } from './fixtures';
+
+const buildAuditCard = asPlain(buildAuditCardWithTokens);
+const buildSchedulesCard = asPlain(buildSchedulesCardWithTokens);
 
 describe('templates card', () => {
   it('GIVEN templates THEN each shows its counts and params with required and default', () => {

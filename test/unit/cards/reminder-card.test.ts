@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildReminderCard } from '../../../src/cards/reminder-card';
-import { BASE_URL, NOW, fieldValue, makeGate, minutesFromNow } from './fixtures';
+import { buildReminderCard as buildReminderCardWithTokens } from '../../../src/cards/reminder-card';
+import { BASE_URL, NOW, fieldValue, makeGate, minutesFromNow, asPlain } from './fixtures';
+
+const buildReminderCard = asPlain(buildReminderCardWithTokens);
 
 const ctx = { now: NOW, publicBaseUrl: BASE_URL };
 
@@ -9,7 +11,7 @@ describe('reminder card', () => {
     const card = buildReminderCard(makeGate({ escalationLevel: 1 }), { action: 'remind' }, ctx);
     expect(card.kind).toBe('reminder');
     expect(card.title).toBe('Reminder: Expert framework (clone-factory #12)');
-    expect(fieldValue(card, 'Waiting')).toBe('1h 40m');
+    expect(fieldValue(card, 'Opened')).toBe('1h 40m ago');
     expect(fieldValue(card, 'SLA')).toBe('due in 3h 20m (17:20 UTC)');
     expect(fieldValue(card, 'Escalation')).toBe('level 1 · reminder');
     expect(card.actions?.map((a) => a.id)).toEqual([
@@ -50,7 +52,7 @@ describe('reminder card', () => {
 
   it('GIVEN an overdue gate THEN the reminder says so and turns at least to warning', () => {
     const card = buildReminderCard(makeGate({ deadlineAt: minutesFromNow(-40) }), { action: 'mention' }, ctx);
-    expect(fieldValue(card, 'SLA')).toBe('overdue by 40m');
+    expect(fieldValue(card, 'SLA')).toBe('overdue, was due 40m ago');
     expect(card.tone).toBe('warning');
   });
 

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { groupBlocksByLayer, renderProgressBar } from '../../../src/cards/layer-progress';
-import { buildRunListCard } from '../../../src/cards/run-list-card';
-import { buildRunStatusCard } from '../../../src/cards/run-status-card';
-import { BASE_URL, NOW, fieldValue, makeBlock, makeGate, makeRun, minutesFromNow } from './fixtures';
+import { buildRunListCard as buildRunListCardWithTokens } from '../../../src/cards/run-list-card';
+import { buildRunStatusCard as buildRunStatusCardWithTokens } from '../../../src/cards/run-status-card';
+import { BASE_URL, NOW, fieldValue, makeBlock, makeGate, makeRun, minutesFromNow, asPlain } from './fixtures';
+
+const buildRunListCard = asPlain(buildRunListCardWithTokens);
+const buildRunStatusCard = asPlain(buildRunStatusCardWithTokens);
 
 const ctx = { now: NOW, publicBaseUrl: BASE_URL };
 
@@ -41,7 +44,7 @@ describe('run status card', () => {
 
   it('GIVEN a pending gate THEN its age and SLA left are listed', () => {
     const waiting = buildRunStatusCard(makeRun(), ctx).sections?.find((s) => s.title === 'Waiting on people');
-    expect(waiting?.text).toBe('✋ **Expert framework**: approval, waiting 1h 40m, due in 3h 20m');
+    expect(waiting?.text).toBe('✋ **Expert framework**: approval, opened 1h 40m ago, due in 3h 20m (17:20 UTC)');
   });
 
   it('GIVEN undelivered messages THEN delivery problems are shown', () => {
@@ -90,7 +93,7 @@ describe('run list card', () => {
     expect(card.title).toBe('Active runs (2)');
     expect(card.sections?.[0]).toEqual({
       title: '🔄 clone-factory #12',
-      text: 'Clone factory · 5/9 blocks done, 1 failed · ✋ 1 waiting: Expert framework (due in 3h 20m) · 1h 20m elapsed',
+      text: 'Clone factory · 5/9 blocks done, 1 failed · ✋ 1 waiting: Expert framework (due in 3h 20m (17:20 UTC)) · 1h 20m elapsed',
       moreUrl: `${BASE_URL}/runs/run-12`,
     });
     expect(card.sections?.[1]?.text).toContain('⚠️ 2 undelivered');
@@ -98,7 +101,7 @@ describe('run list card', () => {
 
   it('GIVEN several gates THEN the soonest deadline is shown', () => {
     const run = makeRun({ pendingGates: [makeGate({ deadlineAt: minutesFromNow(300) }), makeGate({ blockName: 'Gap review', deadlineAt: minutesFromNow(-5) })] });
-    expect(buildRunListCard([run], ctx).sections?.[0]?.text).toContain('✋ 2 waiting: Expert framework, Gap review (overdue by 5m)');
+    expect(buildRunListCard([run], ctx).sections?.[0]?.text).toContain('✋ 2 waiting: Expert framework, Gap review (overdue, was due 5m ago)');
   });
 
   it('GIVEN no runs THEN it says so', () => {

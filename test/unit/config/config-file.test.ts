@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigFileError, parseFileConfig } from '../../../src/config-file';
+import { ConfigFileError, modelAliasesOf, parseFileConfig } from '../../../src/config-file';
 
 describe('factory.config.json', () => {
   it('GIVEN an empty file THEN defaults apply', () => {
@@ -19,5 +19,30 @@ describe('factory.config.json', () => {
     expect(message).toContain('$.roles.reviewer[0]: write a principal as');
     expect(message).toContain('unknown key(s) "channel"');
     expect(message).toContain('$.channels.tasks.slack: a Slack channel id looks like C0123ABCD');
+  });
+
+  it('GIVEN model aliases and teams THEN they parse, and the built-in chains stay unless replaced', () => {
+    const config = parseFileConfig({
+      models: { aliases: { 'factory/coder': ['claude-sonnet-4-6', 'claude-haiku-4-5'], 'team/writer': ['claude-opus-4-6'] }, default: 'team/writer', request_timeout: '2m' },
+      teams: { legal: { channel: 'legal', members: ['slack:group:S0LEGAL01'] } },
+    });
+    expect(config.models.request_timeout).toBe(120_000);
+    const aliases = modelAliasesOf(config);
+    expect(aliases['factory/coder']).toEqual(['claude-sonnet-4-6', 'claude-haiku-4-5']);
+    expect(aliases['factory/architect']).toEqual(modelAliasesOf(parseFileConfig({}))['factory/architect']);
+    expect(config.teams.legal!.members).toEqual(['slack:group:S0LEGAL01']);
+  });
+
+  it('GIVEN a bad model id, an empty chain, an unknown default alias and a team without members THEN every error names its JSON path', () => {
+    let message = '';
+    try {
+      parseFileConfig({ models: { aliases: { 'factory/coder': ['gpt-5'], 'factory/fast': [] }, default: 'factory/writer' }, teams: { legal: { members: [] } } });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('$.models.aliases.factory/coder[0]: a model id looks like "claude-sonnet-5-5"');
+    expect(message).toContain('$.models.aliases.factory/fast: an alias needs at least one model');
+    expect(message).toContain('$.models.default: unknown model alias "factory/writer"');
+    expect(message).toContain('$.teams.legal.members: a team needs at least one member');
   });
 });

@@ -1,35 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FALLBACK, DEFAULT_MODELS, resolveModelChain } from '../../../src/executors/anthropic-models';
+import { DEFAULT_MODEL_ALIASES, resolveModelChain } from '../../../src/executors/anthropic-models';
+import { MODEL_IDS } from '../../../src/schema/model-aliases';
 import { DEFAULT_PRICES, estimateCostUsd } from '../../../src/executors/anthropic-pricing';
 import { rejectionOf } from './fixtures';
 
 describe('resolveModelChain', () => {
-  it('GIVEN opus THEN the default chain is opus, sonnet, haiku', () => {
-    expect(resolveModelChain('opus', DEFAULT_MODELS, DEFAULT_FALLBACK).map((s) => s.alias)).toEqual(['opus', 'sonnet', 'haiku']);
+  it('GIVEN factory/architect THEN the default chain is opus, sonnet, haiku', () => {
+    expect(resolveModelChain('factory/architect', DEFAULT_MODEL_ALIASES).map((s) => s.model)).toEqual([MODEL_IDS.opus, MODEL_IDS.sonnet, MODEL_IDS.haiku]);
   });
 
-  it('GIVEN a role alias THEN it maps to a model and falls back along roles', () => {
-    const chain = resolveModelChain('architect', DEFAULT_MODELS, DEFAULT_FALLBACK);
-    expect(chain.map((s) => s.alias)).toEqual(['architect', 'coder', 'fast']);
-    expect(chain[0]!.model).toBe(DEFAULT_MODELS.opus);
+  it('GIVEN each role alias THEN it starts on the model the design gives it', () => {
+    expect(resolveModelChain('factory/coder', DEFAULT_MODEL_ALIASES)[0]!.model).toBe(MODEL_IDS.sonnet);
+    expect(resolveModelChain('factory/fast', DEFAULT_MODEL_ALIASES).map((s) => s.model)).toEqual([MODEL_IDS.haiku]);
+    expect(resolveModelChain('factory/cheap', DEFAULT_MODEL_ALIASES).map((s) => s.model)).toEqual([MODEL_IDS.haiku]);
+    expect(resolveModelChain('opus', DEFAULT_MODEL_ALIASES).map((s) => s.alias)).toEqual(['opus', 'opus', 'opus']);
   });
 
-  it('GIVEN a cycle or repeated model ids THEN each model is tried once', () => {
-    const chain = resolveModelChain('a', { a: 'claude-x', b: 'claude-y', c: 'claude-x' }, { a: 'b', b: 'c', c: 'a' });
-    expect(chain).toEqual([
+  it('GIVEN a chain that repeats a model id THEN each model is tried once', () => {
+    expect(resolveModelChain('a', { a: ['claude-x', 'claude-y', 'claude-x'] })).toEqual([
       { alias: 'a', model: 'claude-x' },
-      { alias: 'b', model: 'claude-y' },
+      { alias: 'a', model: 'claude-y' },
     ]);
   });
 
   it('GIVEN a model id instead of an alias THEN it is used as is, without fallback', () => {
-    expect(resolveModelChain('claude-sonnet-4-6', DEFAULT_MODELS, DEFAULT_FALLBACK)).toEqual([{ alias: 'claude-sonnet-4-6', model: 'claude-sonnet-4-6' }]);
+    expect(resolveModelChain('claude-sonnet-4-6', DEFAULT_MODEL_ALIASES)).toEqual([{ alias: 'claude-sonnet-4-6', model: 'claude-sonnet-4-6' }]);
   });
 
   it('GIVEN an unknown alias THEN a non-retryable error lists the known ones', async () => {
-    const err = await rejectionOf(Promise.resolve().then(() => resolveModelChain('opsu', DEFAULT_MODELS, DEFAULT_FALLBACK)));
+    const err = await rejectionOf(Promise.resolve().then(() => resolveModelChain('opsu', DEFAULT_MODEL_ALIASES)));
     expect(err).toMatchObject({ code: 'invalid_model', retryable: false });
-    expect(err.message).toContain('opus, sonnet, haiku');
+    expect(err.message).toContain('factory/architect, factory/coder');
   });
 });
 

@@ -16,6 +16,21 @@ const block = makeBlock({
 });
 
 describe('buildPrompt', () => {
+  it('GIVEN the answer to a clarification THEN the question and the answer are shown as such, not as a reviewer\'s feedback', () => {
+    const job = makeJob(block, { attempt: 2, feedback: 'Use her 1843 notes.', feedbackKind: 'clarification', question: 'Which sources count as primary?' });
+    const { user } = buildPrompt(job, null);
+    expect(user).toContain('## The answer to your question (this is attempt 2)');
+    expect(user).toContain('<question>\nWhich sources count as primary?\n</question>\n\n<answer>\nUse her 1843 notes.\n</answer>');
+    expect(user).not.toContain('<feedback>');
+  });
+
+  it('GIVEN a repair round THEN the failed check is the hint, with the round and its bound', () => {
+    const job = makeJob(block, { attempt: 3, feedback: 'score 0.62 is below the minimum 0.85', feedbackKind: 'repair', repair: { round: 2, maxRounds: 8 } });
+    const { user } = buildPrompt(job, null);
+    expect(user).toContain('## Repair: the previous attempt failed a check (this is attempt 3, repair round 2 of 8)');
+    expect(user).toContain('<check_failure>\nscore 0.62 is below the minimum 0.85\n</check_failure>');
+  });
+
   it('GIVEN skill, params, an upstream artifact and feedback THEN each appears where the model will read it', () => {
     const job = makeJob(block, {
       attempt: 2,

@@ -63,6 +63,6 @@ describe('formatMention and slackDate', () => {
   });
 
   it('GIVEN a date THEN a <!date> token with an ISO fallback', () => {
-    expect(slackDate(new Date('2023-11-14T22:13:20.900Z'))).toBe('<!date^1700000000^{date_short_pretty} at {time}|2023-11-14T22:13:20.900Z>');
+    expect(slackDate(new Date('2023-11-14T22:13:20.900Z'))).toBe('<!date^1700000000^{date_short_pretty} {time}|2023-11-14T22:13:20.900Z>');
   });
 });

@@ -115,7 +115,7 @@ describe('renderCard content', () => {
     const blocks = expectSlackAccepts(card({ footer: 'run #7 · nightly', timestamp: new Date('2023-11-14T22:13:20Z'), url: '/runs/7' }));
     const context = blocks.find((b) => b.type === 'context');
     expect(context?.elements?.map((e) => e.text)).toEqual([
-      'run #7 · nightly', '<!date^1700000000^{date_short_pretty} at {time}|2023-11-14T22:13:20.000Z>', '<https://factory.example/runs/7|Open>',
+      'run #7 · nightly', '<!date^1700000000^{date_short_pretty} {time}|2023-11-14T22:13:20.000Z>', '<https://factory.example/runs/7|Open>',
     ]);
   });
 

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { channelNamesOf, findUnmappedChannels } from '../../../src/boot/unmapped-channels';
+import type { FileConfig } from '../../../src/config-file';
 import { resolvePolicy } from '../../../src/engine/sla/resolve-policy';
 import { validateTemplate } from '../../../src/engine/validate-template';
 import { loadTemplate, readRawTemplate, skillExists, TEMPLATES_DIR, templateFiles } from './load-templates';
@@ -72,9 +74,13 @@ describe('every shipped template', () => {
     expect(problems).toEqual([]);
   });
 
-  it.each(FILES)('GIVEN %s THEN it names feed, tasks and alerts channels and template SLA defaults', (file) => {
+  it.each(FILES)('GIVEN %s THEN every channel it posts to is mapped by the README config example, and it has SLA defaults', (file) => {
     const template = loadTemplate(file);
-    expect(template.channels).toMatchObject({ feed: expect.any(String), tasks: expect.any(String), alerts: expect.any(String) });
+    // One naming: a config copied from the README sends every bundled template's cards somewhere.
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const example = JSON.parse(/`factory.config.json`:\s*```json\n([\s\S]*?)```/.exec(readme)![1]!) as { channels: FileConfig['channels'] };
+    expect([...channelNamesOf(template)].sort()).toEqual(['alerts', 'feed', 'tasks']);
+    expect(findUnmappedChannels([template], example.channels, ['slack'])).toEqual([]);
     expect(template.sla?.deadline).toBeGreaterThan(0);
     expect(template.sla?.steps?.length).toBeGreaterThan(0);
   });

@@ -1,0 +1,18 @@
+import type { AnyApiRoute } from '../define-route';
+import { openApiRoute } from './openapi.route';
+import { listTemplatesRoute } from './templates.routes';
+
+/**
+ * Every REST operation under /v1, in the order the OpenAPI document lists them. An explicit list,
+ * never a folder scan: add a route here and it is served, validated and documented.
+ */
+export const API_ROUTES: readonly AnyApiRoute[] = [
+  listTemplatesRoute,
+];
+
+/** The routes plus `GET /v1/openapi.json`, which documents all of them (itself included). */
+export function apiRoutes(extra: readonly AnyApiRoute[] = []): AnyApiRoute[] {
+  const all: AnyApiRoute[] = [...API_ROUTES, ...extra];
+  all.push(openApiRoute(() => all));
+  return all;
+}

@@ -1,0 +1,40 @@
+import { DEFAULT_MODEL_ALIASES, isModelId } from '../../schema/model-aliases';
+import { ROLES } from '../../domain/statuses';
+import type { ReportIssue } from './issues';
+import { blockLabel, isObject, readAt, type RawBlock } from './raw-template';
+import { didYouMean } from './suggest';
+
+/** Names a template is checked against that live outside it (the config file's aliases and teams). */
+export interface ValidationKnowledge {
+  /** Model aliases in force; default the built-in ones. */
+  modelAliases?: readonly string[];
+  /** Teams a clarification may target; when omitted, targets are not checked (no config at hand). */
+  teams?: readonly string[];
+}
+
+/**
+ * Agent fields zod cannot judge alone: `model` and `repair.model` name a known alias or a model id
+ * ("claude-…"); `clarification.target` names a team, a role or a principal.
+ */
+export function checkAgentRules(blocks: readonly RawBlock[], knowledge: ValidationKnowledge, report: ReportIssue): void {
+  const aliases = knowledge.modelAliases ?? Object.keys(DEFAULT_MODEL_ALIASES);
+  for (const block of blocks) {
+    const label = blockLabel(block);
+    for (const path of [['model'], ['repair', 'model']]) {
+      const name = readAt(block.value, path);
+      if (typeof name !== 'string' || name === '' || aliases.includes(name) || isModelId(name)) continue;
+      report(
+        ['blocks', block.index, ...path],
+        `${label} names model "${name}", which is neither a model alias nor a model id${didYouMean(name, aliases) || `; use one of ${aliases.join(', ')}, or add it under \`models.aliases\` in the config file.`}`,
+      );
+    }
+    const clarification = block.value.clarification;
+    if (!knowledge.teams || !isObject(clarification) || typeof clarification.target !== 'string') continue;
+    const target = clarification.target;
+    if (knowledge.teams.includes(target) || (ROLES as readonly string[]).includes(target) || target.includes(':')) continue;
+    report(
+      ['blocks', block.index, 'clarification', 'target'],
+      `${label} asks its questions to "${target}", which is no team, role or principal${didYouMean(target, [...knowledge.teams, ...ROLES]) || '; add the team under `teams` in the config file.'}`,
+    );
+  }
+}

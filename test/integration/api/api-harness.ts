@@ -1,0 +1,80 @@
+import type { FileConfig } from '../../../src/config-file';
+import { DEFAULT_MAX_BODY_BYTES, type ApiDeps } from '../../../src/api/api-deps';
+import { issueApiToken } from '../../../src/api/auth/issue-token';
+import { mountApi } from '../../../src/api/mount-api';
+import { RateLimiter } from '../../../src/api/rate-limit';
+import { apiRoutes } from '../../../src/api/routes/index';
+import type { Role } from '../../../src/domain/statuses';
+import { HttpServer } from '../../../src/http/server';
+import { silentLogger } from '../../../src/log';
+import type { ApiScope } from '../../../src/store/api-tokens.store';
+import type { Database } from '../../../src/store/database';
+import { consoleActor, startFactory, type FactoryHarness } from '../../support/factory-harness';
+
+export const ALL_SCOPES: ApiScope[] = ['runs:read', 'runs:write', 'gates:decide', 'audit:read'];
+
+export interface ApiHarness {
+  baseUrl: string;
+  factory: FactoryHarness;
+  deps: ApiDeps;
+  /** A new token's secret. */
+  token(name: string, role: Role, scopes?: ApiScope[], agent?: boolean): Promise<string>;
+  call(method: string, path: string, opts?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; json: Record<string, unknown> }>;
+  stop(): Promise<void>;
+}
+
+/** The real run service, runner and REST routes on a real HTTP server (port 0), on a test database. */
+export async function startApi(
+  database: Database,
+  opts: { config?: Partial<FileConfig>; perMinute?: number; hookSecret?: string; now?: () => Date; startRunner?: boolean } = {},
+): Promise<ApiHarness> {
+  const factory = await startFactory(database, { config: opts.config, startRunner: opts.startRunner });
+  const http = new HttpServer(silentLogger());
+  const now = opts.now ?? (() => new Date());
+  const deps: ApiDeps = {
+    service: factory.service,
+    ctx: factory.ctx,
+    log: silentLogger(),
+    now,
+    limiter: new RateLimiter(opts.perMinute ?? 10_000),
+    maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+    hookSecret: opts.hookSecret,
+  };
+  mountApi(http, deps, apiRoutes());
+  const port = await http.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    baseUrl,
+    factory,
+    deps,
+    async token(name, role, scopes = ALL_SCOPES, agent = false) {
+      return (await issueApiToken(database, { name, role, scopes, agent, actor: consoleActor }, now())).secret;
+    },
+    async call(method, path, o = {}) {
+      const headers: Record<string, string> = { ...o.headers };
+      if (o.token) headers.authorization = `Bearer ${o.token}`;
+      let body: string | undefined = o.rawBody;
+      if (o.body !== undefined) {
+        body = JSON.stringify(o.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const res = await fetch(`${baseUrl}${path}`, { method, headers, body });
+      const text = await res.text();
+      return { status: res.status, headers: res.headers, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+    },
+    async stop() {
+      await http.close();
+      await factory.stop();
+    },
+  };
+}
+
+/** Rows in the tables a refused request must not touch. */
+export async function rowCounts(database: Database): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of ['runs', 'block_runs', 'gates', 'audit_log', 'outbox', 'api_tokens', 'hook_deliveries'] as const) {
+    const row = await database.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    out[table] = Number(row.n);
+  }
+  return out;
+}
