@@ -2,20 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { slaPolicySchema, quietHoursSchema } from './schema/sla';
 import { ROLES } from './domain/statuses';
+import { principalSchema } from './schema/principal';
 import { durationSchema } from './schema/duration';
 import { DEFAULT_MODEL_ALIASES, isModelId } from './schema/model-aliases';
 
-/**
- * A principal names who a role is granted to:
- *   "discord:user:<id>", "discord:role:<id>", "slack:user:<id>", "slack:group:<id>", "console:user:console",
- *   or "*" for everyone.
- */
-export const principalSchema = z
-  .string()
-  .regex(
-    /^(\*|(discord|slack|console):(user|role|group):[A-Za-z0-9_.-]+)$/,
-    'write a principal as "discord:user:<id>", "discord:role:<id>", "slack:user:<id>", "slack:group:<id>" or "*"',
-  );
+export { principalSchema };
 
 const platformChannelsSchema = z.strictObject({
   discord: z.string().regex(/^\d{15,25}$/, 'a Discord channel id is a snowflake (digits)').optional(),

@@ -15,6 +15,7 @@ import { getRun, getRunForUpdate } from '../store/runs.store';
 import { transaction } from '../store/transaction';
 import type { DecideGateInput, DecideGateResult } from './factory-service';
 import { advanceRun } from './advance-run';
+import { refuseAgentSelfApproval } from './agent-self-approval';
 import { blockOf, toGateView } from './read-models';
 import type { ServiceContext } from './service-context';
 import { routeClarification } from './clarification-target';
@@ -61,6 +62,7 @@ export async function decideGate(ctx: ServiceContext, input: DecideGateInput, no
   const block = blockOf(run, gate.blockId);
   const approvers = gate.kind === 'clarification' && gate.target ? routeClarification(gate.target, ctx.teams).approvers : block?.review?.approvers;
   const roles = authorize(input.actor, 'gate.decide', ctx.config, { approvers, runStartedBy: run.creator });
+  if (input.decision === 'approve') await refuseAgentSelfApproval(ctx, input.actor, run, gate, now);
   const reason = input.reason?.trim() || null;
   if (input.decision === 'reject' && !reason) {
     throw new UserError('invalid_arguments', 'Say why you reject it: the reason goes to the audit log and to the block’s rework.');

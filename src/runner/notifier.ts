@@ -1,5 +1,6 @@
 import type { FileConfig } from '../config-file';
 import type { Card } from '../domain/card';
+import { ownValue } from '../domain/own-value';
 import type { RunRecord } from '../domain/records';
 import type { Platform } from '../domain/statuses';
 import type { OutboxTarget } from '../outbox/targets';
@@ -96,7 +97,7 @@ export class Notifier {
    */
   channelsNamed(run: Pick<RunRecord, 'template'>, name: string): Array<[Platform, string]> {
     const aliases = (run.template.channels ?? {}) as Partial<Record<string, string>>;
-    return this.named(run, 'tasks', aliases[name] ?? name);
+    return this.named(run, 'tasks', ownValue(aliases, name) ?? name);
   }
 
   /** One post to one channel (a ladder step); the dedupe key is `${key}:${platform}:${channelId}`. */
@@ -124,7 +125,7 @@ export class Notifier {
   /** A named channel of the template (or the default name) mapped to ids per platform in config. */
   named(run: Pick<RunRecord, 'template'>, purpose: ChannelPurpose, nameOverride?: string): Array<[Platform, string]> {
     const name = nameOverride ?? run.template.channels?.[purpose] ?? purpose;
-    const mapping = this.options.channels[name];
+    const mapping = ownValue(this.options.channels, name);
     if (!mapping) return [];
     return this.options.platforms.flatMap((p) => {
       const id = (mapping as Partial<Record<Platform, string>>)[p];

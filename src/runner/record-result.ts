@@ -1,4 +1,4 @@
-import type { ExecutorResult } from '../domain/executor';
+import type { ExecutorResult, Usage } from '../domain/executor';
 import type { AttemptOutcome } from '../domain/run';
 import { putArtifact } from '../store/artifacts.store';
 import { recordAttemptOutcomes } from '../store/attempt-outcomes.store';
@@ -17,6 +17,8 @@ export interface RecordInput {
   owner?: string;
   outcome: AttemptOutcome;
   result?: ExecutorResult;
+  /** Usage of an attempt that failed after spending (when there is no result to carry it). */
+  usage?: Usage;
   lost?: boolean;
 }
 
@@ -53,7 +55,7 @@ export async function recordResults(database: Database, deps: AdvanceDeps, runId
 }
 
 function attemptOutcome(input: RecordInput, now: Date): RecordOutcomeInput {
-  return { blockRunId: input.blockRunId, attempt: input.attempt, outcome: input.outcome, now, usage: input.result?.usage, owner: input.owner, lost: input.lost };
+  return { blockRunId: input.blockRunId, attempt: input.attempt, outcome: input.outcome, now, usage: input.result?.usage ?? input.usage, owner: input.owner, lost: input.lost };
 }
 
 async function putArtifacts(trx: Queryable, input: RecordInput, now: Date): Promise<void> {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../domain/actor';
 import { UserError } from '../domain/errors';
+import { ownValue } from '../domain/own-value';
 import type { Autonomy } from '../domain/statuses';
 import type { RunOrigin, RunRecord } from '../domain/records';
 import type { RunView } from '../domain/views';
@@ -164,7 +165,7 @@ export async function setAutonomy(ctx: ServiceContext, runId: string, target: st
   }
   if (run.status !== 'running') throw new UserError('run_not_active', `Run #${runId} is ${run.status}.`);
   return transaction(ctx.database, async (trx) => {
-    const before = run.autonomy[target] ?? null;
+    const before = ownValue(run.autonomy, target) ?? null;
     const updated = await setRunAutonomy(trx, runId, { ...run.autonomy, [target]: level }, now);
     await appendAudit(trx, { at: now, actor, action: 'run.autonomy_set', entityType: 'run', entityId: runId, runId, changes: { from: before, to: level }, metadata: { target } });
     const advanced = await advanceRun(trx, runId, now, ctx);

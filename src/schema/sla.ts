@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationSchema } from './duration';
+import { timeZoneSchema } from './time-zone';
 
 /**
  * When a ladder step fires: "30m" after the gate opened, or relative to the deadline
@@ -33,7 +34,7 @@ export const ladderStepSchema = z.strictObject({
 });
 
 export const quietHoursSchema = z.strictObject({
-  timezone: z.string().min(1).meta({ description: 'IANA time zone, e.g. "Europe/Berlin"' }),
+  timezone: timeZoneSchema,
   /** Working hours, "09:00-18:00". Non-urgent steps wait until they begin. */
   hours: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'write working hours as "09:00-18:00"'),
   /** Working days, 1 = Monday ... 7 = Sunday. */

@@ -27,3 +27,5 @@ export * from './schedules.store';
 export * from './run-channels.store';
 export * from './outbox-ordering.store';
 export * from './api-tokens.store';
+export * from './api-pages.store';
+export * from './hook-deliveries.store';

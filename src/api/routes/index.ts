@@ -1,5 +1,10 @@
 import type { AnyApiRoute } from '../define-route';
+import { listAuditRoute } from './audit.routes';
+import { approveGateRoute, claimGateRoute, escalateGateRoute, getGateRoute, listGatesRoute, reassignGateRoute, rejectGateRoute } from './gates.routes';
+import { hookRoute } from './hooks.routes';
 import { openApiRoute } from './openapi.route';
+import { cancelRunRoute, createRunRoute, getRunRoute, listRunsRoute } from './runs.routes';
+import { blockersRoute, taskStatsRoute } from './tasks.routes';
 import { listTemplatesRoute } from './templates.routes';
 
 /**
@@ -7,7 +12,22 @@ import { listTemplatesRoute } from './templates.routes';
  * never a folder scan: add a route here and it is served, validated and documented.
  */
 export const API_ROUTES: readonly AnyApiRoute[] = [
+  listRunsRoute,
+  createRunRoute,
+  getRunRoute,
+  cancelRunRoute,
+  listGatesRoute,
+  getGateRoute,
+  approveGateRoute,
+  rejectGateRoute,
+  claimGateRoute,
+  reassignGateRoute,
+  escalateGateRoute,
+  taskStatsRoute,
+  blockersRoute,
+  listAuditRoute,
   listTemplatesRoute,
+  hookRoute,
 ];
 
 /** The routes plus `GET /v1/openapi.json`, which documents all of them (itself included). */

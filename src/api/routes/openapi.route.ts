@@ -17,7 +17,8 @@ export function openApiRoute(routes: () => readonly AnyApiRoute[]) {
     query: z.strictObject({}),
     response: { status: 200, description: 'The OpenAPI document', schema: z.record(z.string(), z.unknown()) },
     async handler({ deps }) {
-      cached ??= buildOpenApi(routes(), { serverUrl: deps.publicBaseUrl ?? 'http://localhost:3000', version: API_VERSION });
+      // Without a public URL, "/": clients resolve it against where they fetched this document.
+      cached ??= buildOpenApi(routes(), { serverUrl: deps.publicBaseUrl ?? '/', version: API_VERSION });
       return { body: cached };
     },
   });

@@ -6,6 +6,8 @@ import { RateLimiter } from '../../../src/api/rate-limit';
 import { apiRoutes } from '../../../src/api/routes/index';
 import type { Role } from '../../../src/domain/statuses';
 import { HttpServer } from '../../../src/http/server';
+import { TemplateCatalog } from '../../../src/runner/template-catalog';
+import { templateSchema, type TemplateInput } from '../../../src/schema/template';
 import { silentLogger } from '../../../src/log';
 import type { ApiScope } from '../../../src/store/api-tokens.store';
 import type { Database } from '../../../src/store/database';
@@ -26,9 +28,13 @@ export interface ApiHarness {
 /** The real run service, runner and REST routes on a real HTTP server (port 0), on a test database. */
 export async function startApi(
   database: Database,
-  opts: { config?: Partial<FileConfig>; perMinute?: number; hookSecret?: string; now?: () => Date; startRunner?: boolean } = {},
+  opts: { config?: Partial<FileConfig>; perMinute?: number; hookSecret?: string; now?: () => Date; startRunner?: boolean; extraTemplates?: TemplateInput[] } = {},
 ): Promise<ApiHarness> {
   const factory = await startFactory(database, { config: opts.config, startRunner: opts.startRunner });
+  if (opts.extraTemplates) {
+    const extra = opts.extraTemplates.map((t) => templateSchema.parse(t));
+    factory.ctx.catalog = TemplateCatalog.fromTemplates([...factory.ctx.catalog.list(), ...extra]);
+  }
   const http = new HttpServer(silentLogger());
   const now = opts.now ?? (() => new Date());
   const deps: ApiDeps = {
@@ -70,9 +76,11 @@ export async function startApi(
 }
 
 /** Rows in the tables a refused request must not touch. */
-export async function rowCounts(database: Database): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const table of ['runs', 'block_runs', 'gates', 'audit_log', 'outbox', 'api_tokens', 'hook_deliveries'] as const) {
+const COUNTED = ['runs', 'block_runs', 'gates', 'audit_log', 'outbox', 'api_tokens', 'hook_deliveries'] as const;
+
+export async function rowCounts(database: Database): Promise<Record<(typeof COUNTED)[number], number>> {
+  const out = {} as Record<(typeof COUNTED)[number], number>;
+  for (const table of COUNTED) {
     const row = await database.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     out[table] = Number(row.n);
   }
