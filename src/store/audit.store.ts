@@ -3,6 +3,8 @@ import type { Actor } from '../domain/actor';
 import type { AuditEntry } from '../domain/records';
 import type { Platform } from '../domain/statuses';
 import type { AuditLogTable, Queryable } from './db-schema';
+import { eventsFromAudit } from '../domain/event-from-audit';
+import { recordEvents } from './events.store';
 import { parseOptionalObject, toJsonOrNull } from './json-columns';
 import { flushQueuedWrites, queueAuditRow } from './queued-writes';
 
@@ -42,6 +44,8 @@ export interface NewAuditEntry {
 export async function appendAudit(db: Queryable, entry: NewAuditEntry): Promise<AuditEntry> {
   await flushQueuedWrites(db);
   const row = await db.insertInto('audit_log').values(auditRow(entry)).returningAll().executeTakeFirstOrThrow();
+  // The event log (SSE, webhooks, MCP) follows the audit log, in the same transaction.
+  await recordEvents(db, eventsFromAudit(entry));
   return toAuditEntry(row);
 }
 
@@ -51,6 +55,7 @@ export async function appendAudit(db: Queryable, entry: NewAuditEntry): Promise<
  */
 export async function recordAudit(db: Queryable, entry: NewAuditEntry): Promise<void> {
   if (!queueAuditRow(db, auditRow(entry))) await db.insertInto('audit_log').values(auditRow(entry)).execute();
+  await recordEvents(db, eventsFromAudit(entry));
 }
 
 function auditRow(entry: NewAuditEntry): Insertable<AuditLogTable> {

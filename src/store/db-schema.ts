@@ -237,6 +237,27 @@ export interface GateCountsTable {
   pending: string;
 }
 
+export interface EventsTable {
+  id: Id;
+  type: string;
+  at: Date;
+  run_id: string | null;
+  gate_id: string | null;
+  data: Json;
+}
+
+export interface WebhookSubscriptionsTable {
+  id: Id;
+  url: string;
+  events: Json;
+  secret: string;
+  description: string | null;
+  created_by: Json;
+  created_at: Date;
+  cursor: Counter;
+  removed_at: Date | null;
+}
+
 export interface ApiTokensTable {
   id: Id;
   name: string;
@@ -282,6 +303,8 @@ export interface DB {
   schedules: SchedulesTable;
   schedule_fires: ScheduleFiresTable;
   gate_counts: GateCountsTable;
+  events: EventsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
   api_tokens: ApiTokensTable;
   hook_deliveries: HookDeliveriesTable;
   web_secrets: WebSecretsTable;

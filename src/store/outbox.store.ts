@@ -6,7 +6,8 @@ import { parseCard, parseOptionalObject, toJson, toJsonOrNull } from './json-col
 import { flushQueuedWrites, queueOutboxRow } from './queued-writes';
 import { wakeAfterCommit } from './transaction';
 
-export type OutboxKind = 'post' | 'update' | 'dm' | 'page';
+/** `webhook`: a signed POST of one event to a subscriber (outbox/deliver-webhook.ts). */
+export type OutboxKind = 'post' | 'update' | 'dm' | 'page' | 'webhook';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
 
 export interface OutboxMessage {

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from './db-schema';
 import { markWriteQueue, restoreWriteQueue } from './queued-writes';
+import { dropPendingEventsAfter, pendingEventsMark } from './events.store';
 
 export type SavepointResult<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -14,6 +15,8 @@ export async function withSavepoint<T>(trx: Transaction<DB>, name: string, fn: (
   const id = sql.id(name);
   const queued = markWriteQueue(trx);
   await sql`savepoint ${id}`.execute(trx);
+  // Events wait in memory until COMMIT (events.store.ts), so they roll back with the savepoint here.
+  const events = pendingEventsMark(trx);
   try {
     const value = await fn();
     await sql`release savepoint ${id}`.execute(trx);
@@ -21,6 +24,7 @@ export async function withSavepoint<T>(trx: Transaction<DB>, name: string, fn: (
   } catch (error) {
     await sql`rollback to savepoint ${id}`.execute(trx);
     restoreWriteQueue(trx, queued);
+    dropPendingEventsAfter(trx, events);
     return { ok: false, error };
   }
 }
