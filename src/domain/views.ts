@@ -211,3 +211,16 @@ export interface ScheduleView {
   paused: boolean;
   lastFiredAt?: Date | null;
 }
+
+/** An API token as admins see it: never its secret. */
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  role: string;
+  agent: boolean;
+  scopes: string[];
+  /** The first characters of the secret, to recognise it. */
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}

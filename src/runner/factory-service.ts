@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/actor';
 import type { Autonomy, Platform } from '../domain/statuses';
-import type { AuditEntryView, DecisionSource, BlockerView, GateView, RunView, ScheduleView, TemplateSummaryView } from '../domain/views';
+import type { ApiTokenView, AuditEntryView, DecisionSource, BlockerView, GateView, RunView, ScheduleView, TemplateSummaryView } from '../domain/views';
 
 /** Where a command was typed: replies and the run's thread go there. */
 export interface Origin {
@@ -62,5 +62,7 @@ export interface FactoryService {
   listSchedules(now: Date): Promise<ScheduleView[]>;
   setSchedulePaused(templateId: string, paused: boolean, actor: Actor, now: Date): Promise<ScheduleView>;
   /** Ids for autocomplete: active run ids with names, pending gate ids with labels, block ids of a run. */
+  /** Active API tokens, for admins (`/factory tokens`). */
+  listApiTokens(actor: Actor): Promise<ApiTokenView[]>;
   suggest(kind: 'template' | 'run' | 'gate' | 'block', prefix: string, context?: { runId?: string }): Promise<Array<{ value: string; label: string }>>;
 }

@@ -1,6 +1,8 @@
 import type { Actor } from '../domain/actor';
 import type { Autonomy } from '../domain/statuses';
 import type { GateView, RunView } from '../domain/views';
+import { authorize } from '../permissions/authorize';
+import { listApiTokens } from '../store/api-tokens.store';
 import { listActiveRuns } from '../store/runs.store';
 import type { CreateRunInput, DecideGateInput, DecideGateResult, FactoryService } from './factory-service';
 import { claimGate, decideGate, flagGate, gateView, requireGate, snoozeGate } from './gate-operations';
@@ -71,6 +73,10 @@ export class RunService implements FactoryService {
   }
   setSchedulePaused(templateId: string, paused: boolean, actor: Actor, now: Date) {
     return pauseSchedule(this.ctx, templateId, paused, actor, now);
+  }
+  async listApiTokens(actor: Actor) {
+    authorize(actor, 'token.manage', this.ctx.config);
+    return (await listApiTokens(this.ctx.database.db)).map(({ id, name, role, agent, scopes, prefix, createdAt, lastUsedAt }) => ({ id, name, role, agent, scopes, prefix, createdAt, lastUsedAt }));
   }
   suggest(kind: 'template' | 'run' | 'gate' | 'block', prefix: string, context?: { runId?: string }) {
     return suggest(this.ctx, kind, prefix, context);
