@@ -5,6 +5,7 @@ import * as m0003 from './0003_artifacts_and_audit';
 import * as m0004 from './0004_outbox_and_messages';
 import * as m0005 from './0005_schedules';
 import * as m0007 from './0007_api_tokens';
+import * as m0009 from './0009_gate_votes_and_priority';
 import * as m0010 from './0010_agent_blocks';
 
 /**
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0004_outbox_and_messages': m0004,
   '0005_schedules': m0005,
   '0007_api_tokens': m0007,
+  '0009_gate_votes_and_priority': m0009,
   '0010_agent_blocks': m0010,
 };

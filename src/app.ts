@@ -65,8 +65,12 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     opts.database ?? (await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: join(env.FACTORY_DATA_DIR, 'pglite'), log: (m) => log.info(m) }));
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info({ migrations: applied }, 'database migrated');
-  const catalog = await TemplateCatalog.load(env.FACTORY_TEMPLATES_DIR, { modelAliases: Object.keys(modelAliasesOf(fileConfig)), teams: Object.keys(fileConfig.teams) });
-  for (const bad of catalog.invalid) log.error({ file: bad.file, issues: bad.issues }, 'a template has errors and cannot run');
+  const catalog = await TemplateCatalog.load(env.FACTORY_TEMPLATES_DIR, {
+    modelAliases: Object.keys(modelAliasesOf(fileConfig)),
+    teams: Object.keys(fileConfig.teams),
+    configChannels: Object.keys(fileConfig.channels),
+  });
+  for (const line of catalog.startupWarnings()) log.warn(line);
 
   const platforms = opts.adapters.map((a) => a.platform);
   for (const unmapped of findUnmappedChannels(catalog.list(), fileConfig.channels, platforms)) log.warn({ channel: unmapped.name, templates: unmapped.templates }, describeUnmappedChannel(unmapped));

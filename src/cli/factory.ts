@@ -8,6 +8,7 @@ import { findMissingSkills } from './find-missing-skills';
 import { formatPlan } from './format-plan';
 import { formatSummary } from './format-summary';
 import { paintFor, type Paint } from './paint';
+import { readConfigChannels } from './read-config-channels';
 import { readJsonFile } from './read-template-file';
 import { runTokenCommand } from './token-command';
 import type { Database } from '../store/database';
@@ -38,7 +39,12 @@ export async function runFactory(argv: readonly string[], io: FactoryIo): Promis
     return 2;
   }
   const paint = paintFor(io.isTty);
-  const template = await loadTemplate(args.value.file, io, paint);
+  const channels = await readConfigChannels(io.cwd, args.value.config);
+  if (!channels.ok) {
+    io.err(`${paint.red('✗')} ${channels.error}`);
+    return 1;
+  }
+  const template = await loadTemplate(args.value.file, io, paint, channels.value);
   if (!template) return 1;
   if (args.value.command === 'validate') {
     const missing = await findMissingSkills(template, resolve(io.cwd, args.value.file), io.cwd);
@@ -49,13 +55,14 @@ export async function runFactory(argv: readonly string[], io: FactoryIo): Promis
   return 0;
 }
 
-async function loadTemplate(file: string, io: FactoryIo, paint: Paint): Promise<Template | null> {
+async function loadTemplate(file: string, io: FactoryIo, paint: Paint, configChannels: readonly string[] | undefined): Promise<Template | null> {
   const json = await readJsonFile(resolve(io.cwd, file));
   if (!json.ok) {
     io.err(`${paint.red('✗')} ${json.error.replace(resolve(io.cwd, file), file)}`);
     return null;
   }
-  const result = validateTemplate(json.value);
+  const result = validateTemplate(json.value, { configChannels });
+  for (const warning of result.warnings) io.err(`${paint.yellow('!')} ${file}: warning: ${warning.path}: ${warning.message}`);
   if (!result.ok) {
     io.err(`${paint.red('✗')} ${file}: ${formatIssues(result.issues)}`);
     return null;

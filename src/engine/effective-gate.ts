@@ -1,4 +1,5 @@
 import type { Autonomy, GatePosition } from '../domain/statuses';
+import { ownValue } from '../domain/own-value';
 import type { Block } from '../schema/block';
 
 /** The gate a block has in one run, after the run's autonomy overrides. */
@@ -15,7 +16,8 @@ export interface EffectiveGate {
  * "guided" or "auto" on a gateless block change nothing. Returns null when there is no gate.
  */
 export function effectiveGate(block: Pick<Block, 'id' | 'human_gate'>, autonomy: Readonly<Record<string, Autonomy>>): EffectiveGate | null {
-  const override = autonomy[block.id] ?? autonomy['*'];
+  // Own keys only: an override map is plain JSON, and `autonomy.constructor` is not an override.
+  const override = ownValue(autonomy, block.id) ?? ownValue(autonomy, '*');
   if (block.human_gate === 'none') return override === 'gate' ? { position: 'after', mode: 'gate' } : null;
   return { position: block.human_gate, mode: override ?? 'gate' };
 }

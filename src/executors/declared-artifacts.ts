@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ArtifactValue } from '../domain/executor';
 import { ExecutorError } from '../domain/executor';
+import { ownValue } from '../domain/own-value';
 import type { Block } from '../schema/block';
 import type { TaskResult } from '../schema/task-result';
 
@@ -29,7 +30,7 @@ export function collectDeclaredArtifacts(
   const ignored = Object.keys(produced).filter((k) => !declaredKeys.has(k));
 
   if (status === 'COMPLETE') {
-    const missing = declared.filter((a) => produced[a.key] === undefined).map((a) => a.key);
+    const missing = declared.filter((a) => ownValue(produced, a.key) === undefined).map((a) => a.key);
     if (missing.length > 0) {
       throw new ExecutorError(
         `${opts.source} returned COMPLETE without the declared artifact${missing.length > 1 ? 's' : ''} ${missing.map((k) => `"${k}"`).join(', ')} ` +
@@ -43,7 +44,7 @@ export function collectDeclaredArtifacts(
   const artifacts: ArtifactValue[] = [];
   const contents: Record<string, string> = {};
   for (const a of declared) {
-    const content = produced[a.key];
+    const content = ownValue(produced, a.key);
     if (content === undefined) continue;
     if (a.format === 'json') assertJson(a.key, content, opts);
     artifacts.push({ key: a.key, format: a.format, content });

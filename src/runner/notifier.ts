@@ -1,5 +1,6 @@
 import type { FileConfig } from '../config-file';
 import type { Card } from '../domain/card';
+import { ownValue } from '../domain/own-value';
 import type { RunRecord } from '../domain/records';
 import type { Platform } from '../domain/statuses';
 import type { OutboxTarget } from '../outbox/targets';
@@ -96,7 +97,7 @@ export class Notifier {
    */
   channelsNamed(run: Pick<RunRecord, 'template'>, name: string): Array<[Platform, string]> {
     const aliases = (run.template.channels ?? {}) as Partial<Record<string, string>>;
-    return this.named(run, 'tasks', aliases[name] ?? name);
+    return this.named(run, 'tasks', ownValue(aliases, name) ?? name);
   }
 
   /** One post to one channel (a ladder step); the dedupe key is `${key}:${platform}:${channelId}`. */
@@ -109,10 +110,15 @@ export class Notifier {
     return this.originOf(run) !== null;
   }
 
-  /** A direct message to one platform user (a reminder to the claimant or a named approver). */
-  async dm(db: Queryable, platform: Platform, userId: string, key: string, subject: string, card: Card, now: Date): Promise<void> {
+  /**
+   * A direct message to one platform user (a reminder to the claimant or a named approver).
+   * `notBefore` holds it back (the person's quiet hours); such a DM should have a subject of its own,
+   * since a held row also holds back later rows of its subject.
+   */
+  async dm(db: Queryable, platform: Platform, userId: string, key: string, subject: string, card: Card, now: Date, notBefore?: Date): Promise<void> {
     const target: OutboxTarget = { type: 'user', userId };
-    await enqueueOutbox(db, { dedupeKey: `${key}:dm:${platform}:${userId}`, kind: 'dm', subject, platform, target, payload: card, now });
+    const later = notBefore && notBefore > now ? { notBefore } : {};
+    await enqueueOutbox(db, { dedupeKey: `${key}:dm:${platform}:${userId}`, kind: 'dm', subject, platform, target, payload: card, now, ...later });
   }
 
   /** A page through the paging webhook (PagerDuty); the card's title and summary describe it. */
@@ -124,7 +130,7 @@ export class Notifier {
   /** A named channel of the template (or the default name) mapped to ids per platform in config. */
   named(run: Pick<RunRecord, 'template'>, purpose: ChannelPurpose, nameOverride?: string): Array<[Platform, string]> {
     const name = nameOverride ?? run.template.channels?.[purpose] ?? purpose;
-    const mapping = this.options.channels[name];
+    const mapping = ownValue(this.options.channels, name);
     if (!mapping) return [];
     return this.options.platforms.flatMap((p) => {
       const id = (mapping as Partial<Record<Platform, string>>)[p];

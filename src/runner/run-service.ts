@@ -1,8 +1,13 @@
 import type { Actor } from '../domain/actor';
 import type { Autonomy } from '../domain/statuses';
-import type { GateView, RunView } from '../domain/views';
+import type { GateView, Priority, RunView } from '../domain/views';
 import { authorize } from '../permissions/authorize';
 import { listApiTokens } from '../store/api-tokens.store';
+import { escalateGate, type EscalateGateInput } from '../escalation/escalate-by-hand';
+import { endAway, setAwayWithDelegate } from './away-operations';
+import { confirmBulkApproval, prepareBulkApproval, type GateSelector } from './bulk-approval';
+import { setGatePriority, setRunPriority } from './priority-operations';
+import { reassignGate, type ReassignGateInput } from './reassign-gate';
 import { listActiveRuns } from '../store/runs.store';
 import type { CreateRunInput, DecideGateInput, DecideGateResult, FactoryService } from './factory-service';
 import { claimGate, decideGate, flagGate, gateView, requireGate, snoozeGate } from './gate-operations';
@@ -77,6 +82,30 @@ export class RunService implements FactoryService {
   async listApiTokens(actor: Actor) {
     authorize(actor, 'token.manage', this.ctx.config);
     return (await listApiTokens(this.ctx.database.db)).map(({ id, name, role, agent, scopes, prefix, createdAt, lastUsedAt }) => ({ id, name, role, agent, scopes, prefix, createdAt, lastUsedAt }));
+  }
+  reassignGate(input: ReassignGateInput, now: Date): Promise<GateView> {
+    return reassignGate(this.ctx, input, now);
+  }
+  escalateGate(input: EscalateGateInput, now: Date): Promise<GateView> {
+    return escalateGate(this.ctx, input, now);
+  }
+  prepareBulkApproval(input: { actor: Actor; selector: GateSelector; note?: string | null }, now: Date) {
+    return prepareBulkApproval(this.ctx, input, now);
+  }
+  confirmBulkApproval(input: { actor: Actor; bulkId: string }, now: Date) {
+    return confirmBulkApproval(this.ctx, input, now);
+  }
+  setRunPriority(input: { runId: string; priority: Priority; actor: Actor }, now: Date) {
+    return setRunPriority(this.ctx, input, now);
+  }
+  setGatePriority(input: { gateId: string; priority: Priority; actor: Actor }, now: Date) {
+    return setGatePriority(this.ctx, input, now);
+  }
+  setAway(input: { actor: Actor; until: Date; delegate: Actor }, now: Date) {
+    return setAwayWithDelegate(this.ctx, input, now);
+  }
+  endAway(actor: Actor, now: Date) {
+    return endAway(this.ctx, actor, now);
   }
   suggest(kind: 'template' | 'run' | 'gate' | 'block', prefix: string, context?: { runId?: string }) {
     return suggest(this.ctx, kind, prefix, context);

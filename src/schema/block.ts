@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { durationSchema } from './duration';
+import { ROLES } from '../domain/statuses';
+import { durationSchema, durationWithin } from './duration';
+import { PRINCIPAL, PRINCIPAL_SYNTAX } from './principal';
 import { budgetSchema, clarificationSchema, repairSchema } from './agent-controls';
 import { slaPolicySchema } from './sla';
+import { timeZoneSchema } from './time-zone';
 
 export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kebabId = (what: string) =>
@@ -15,6 +18,28 @@ export const LIFECYCLE_MODES = ['one-shot', 'daemon', 'on-demand'] as const;
 export const ARTIFACT_FORMATS = ['md', 'json', 'html', 'txt', 'url', 'dir', 'csv', 'yaml', 'file'] as const;
 export const METRIC_TYPES = ['score', 'count', 'ratio', 'duration', 'number'] as const;
 
+/** Shortest and longest block timeout: "0s" fails every attempt at once, years never fire. */
+export const TIMEOUT_RANGE_MS = { min: 1_000, max: 7 * 86_400_000 } as const;
+
+/** Ids and names that are keys of every JavaScript object; refused so no lookup can mistake them. */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set(['constructor', 'prototype', '__proto__']);
+
+/** Refuses the names every JavaScript object already has as keys (see RESERVED_NAMES). */
+export const notReserved = (schema: z.ZodString, what: string) =>
+  schema.refine((v) => !RESERVED_NAMES.has(v), {
+    error: (issue) => `${what} ${JSON.stringify(issue.input)} is reserved (every JavaScript object has that key); choose another`,
+  });
+
+const ROLE_NAMES: ReadonlySet<string> = new Set(ROLES);
+
+/** A gate approver: a role name, or a principal. */
+export const approverSchema = z
+  .string()
+  .refine((v) => ROLE_NAMES.has(v) || PRINCIPAL.test(v), {
+    error: (issue) =>
+      `${JSON.stringify(issue.input)} is neither a role nor a principal; write a role (${ROLES.map((r) => `"${r}"`).join(', ')}) or a principal such as ${PRINCIPAL_SYNTAX}`,
+  });
+
 /** Fields the engine owns. A template that sets them is told so, by name. */
 export const RUNTIME_STATE_FIELDS = ['status', 'started_at', 'ended_at', 'score', 'error', 'attempts'] as const;
 
@@ -27,7 +52,7 @@ export const dependencySchema = z.strictObject({
 export const triggerSchema = z.strictObject({
   type: z.enum(TRIGGER_TYPES).default('dependency'),
   cron: z.string().optional().meta({ description: 'Five- or six-field cron expression, e.g. "0 6 * * *"' }),
-  timezone: z.string().optional(),
+  timezone: timeZoneSchema.optional(),
   event: z.string().optional().meta({ description: 'e.g. "entity.created(gate=2)"' }),
   webhook: z.string().startsWith('/', 'a webhook trigger is a path starting with "/"').optional(),
 });
@@ -42,13 +67,13 @@ export const inputsSchema = z.strictObject({
 });
 
 export const artifactSchema = z.strictObject({
-  key: z.string().min(1),
+  key: notReserved(z.string().min(1), 'the output key'),
   path: z.string().optional(),
   format: z.enum(ARTIFACT_FORMATS),
 });
 
 export const metricSchema = z.strictObject({
-  key: z.string().min(1),
+  key: notReserved(z.string().min(1), 'the output key'),
   type: z.enum(METRIC_TYPES).default('number'),
 });
 
@@ -77,11 +102,15 @@ export const simulateSchema = z.strictObject({
 /** Who decides this block's gate, and how fast. */
 export const reviewSchema = z.strictObject({
   /** Roles ("reviewer", "admin") or platform user/group ids allowed to decide; default any reviewer. */
-  approvers: z.array(z.string().min(1)).optional(),
+  approvers: z.array(approverSchema).optional(),
   /** Ask "are you sure?" before a decision is recorded (guards against a mistaken tap). */
   confirm: z.boolean().optional(),
   priority: z.enum(['critical', 'high', 'medium', 'low']).optional(),
   sla: slaPolicySchema.optional(),
+  /** Distinct people who must approve (default 1). Any rejection decides at once. */
+  required_approvals: z.number().int().min(1).max(20).optional(),
+  /** Approvals needed from named groups (config `groups`, or a role), e.g. { "legal": 1, "eng": 1 }. */
+  approval_groups: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'group names are lowercase words'), z.number().int().min(1).max(20)).optional(),
 });
 
 export const lensSchema = z.strictObject({
@@ -97,7 +126,7 @@ export const recordStateSchema = z.strictObject({
 
 export const blockSchema = z.strictObject({
   // identity
-  id: kebabId('a block id'),
+  id: notReserved(kebabId('a block id'), 'the block id'),
   name: z.string().min(1),
   layer: z.string().optional().meta({ description: 'Display and ordering only, e.g. "L2" or "L0.25"' }),
   type: z.enum(BLOCK_TYPES),
@@ -105,7 +134,7 @@ export const blockSchema = z.strictObject({
   // execution
   skill: z.string().nullable().optional().meta({ description: 'Prompt file under templates/skills, without .md' }),
   model: z.string().nullable().optional().meta({ description: 'Model alias (factory/architect, factory/coder, factory/fast, factory/cheap, or one from the config) or a model id; null to inherit' }),
-  timeout: durationSchema.optional(),
+  timeout: durationWithin(TIMEOUT_RANGE_MS.min, TIMEOUT_RANGE_MS.max, 'a block timeout').optional(),
   runtime: z.enum(RUNTIMES).default('anthropic'),
   command: z.string().optional().meta({ description: 'Shell command (runtime shell)' }),
   url: z.string().url().optional().meta({ description: 'Worker URL (runtime webhook)' }),

@@ -53,3 +53,19 @@ export const durationSchema = z
     return ms;
   })
   .meta({ description: 'A duration such as "30m", "4h", "2h30m", "1d", or a number of milliseconds' });
+
+/** Every duration schema, so the JSON Schema export can describe each one the same way. */
+export const DURATION_SCHEMAS: Set<z.ZodType> = new Set([durationSchema]);
+
+/**
+ * A duration that must lie in [min, max] milliseconds, refused with a sentence naming the range
+ * (a block timeout of "0s" would fail every attempt at once; one of years never fires).
+ */
+export function durationWithin(minMs: number, maxMs: number, what: string): z.ZodType<number, string | number> {
+  const range = `between ${formatDuration(minMs)} and ${formatDuration(maxMs)}`;
+  const schema = durationSchema.refine((ms) => ms >= minMs && ms <= maxMs, {
+    error: (issue) => `${what} must be ${range}, not ${formatDuration(Number(issue.input))}; write it like "90s", "20m" or "2h"`,
+  });
+  DURATION_SCHEMAS.add(schema);
+  return schema;
+}

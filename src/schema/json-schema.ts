@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { blockSchema } from './block';
-import { durationSchema } from './duration';
+import { DURATION_SCHEMAS } from './duration';
 import { templateSchema } from './template';
 
 /** Stable identifier of the exported schema; a URN because the project owns no schema host. */
@@ -27,7 +27,7 @@ export function templateJsonSchema(): Record<string, unknown> {
     // Fail the export (and its test) if a future field has no JSON Schema form, rather than silently accept anything.
     unrepresentable: 'throw',
     override: ({ zodSchema, jsonSchema }) => {
-      if (zodSchema === (durationSchema as unknown)) describeDuration(jsonSchema);
+      if (DURATION_SCHEMAS.has(zodSchema as unknown as z.ZodType)) describeDuration(jsonSchema);
       if (zodSchema === (blockSchema as unknown)) jsonSchema.title = 'Block';
     },
   });

@@ -1,3 +1,4 @@
+import { ownValue } from '../domain/own-value';
 import { isBudgetParam } from './agent-controls';
 import type { Template } from './template';
 
@@ -19,13 +20,13 @@ export function resolveParams(
   const params: Record<string, string | number | boolean> = {};
   const declared = template.params;
   for (const name of Object.keys(given)) {
-    if (isBudgetParam(name) && !(name in declared)) {
+    if (isBudgetParam(name) && !Object.hasOwn(declared, name)) {
       const value = coerce('number', given[name]!);
       if (value === undefined || (value as number) <= 0) problems.push({ param: name, message: `"${name}" sets this run's budget: a number above 0, not "${String(given[name])}"` });
       else params[name] = value;
       continue;
     }
-    if (!(name in declared)) {
+    if (!Object.hasOwn(declared, name)) {
       const known = Object.keys(declared);
       problems.push({
         param: name,
@@ -34,7 +35,7 @@ export function resolveParams(
     }
   }
   for (const [name, spec] of Object.entries(declared)) {
-    const raw = given[name];
+    const raw = ownValue(given, name);
     if (raw === undefined || raw === '') {
       if (spec.default !== undefined) params[name] = spec.default;
       else if (spec.required) problems.push({ param: name, message: `"${name}" is required${spec.description ? `: ${spec.description}` : ''}` });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationSchema } from './duration';
+import { timeZoneSchema } from './time-zone';
 
 /**
  * When a ladder step fires: "30m" after the gate opened, or relative to the deadline
@@ -33,7 +34,7 @@ export const ladderStepSchema = z.strictObject({
 });
 
 export const quietHoursSchema = z.strictObject({
-  timezone: z.string().min(1).meta({ description: 'IANA time zone, e.g. "Europe/Berlin"' }),
+  timezone: timeZoneSchema,
   /** Working hours, "09:00-18:00". Non-urgent steps wait until they begin. */
   hours: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'write working hours as "09:00-18:00"'),
   /** Working days, 1 = Monday ... 7 = Sunday. */
@@ -51,6 +52,18 @@ export const slaPolicySchema = z.strictObject({
   /** How long a claim holds without a decision before it lapses back to the team. */
   claim_lapse: durationSchema.optional(),
   quiet_hours: quietHoursSchema.optional(),
+  /**
+   * How fast the ladder runs per gate priority: a factor on the deadline and on every step's time
+   * (0.5 = twice as fast). Default critical 0.5, the others 1.
+   */
+  priority_pace: z
+    .strictObject({
+      critical: z.number().gt(0).max(1).optional(),
+      high: z.number().gt(0).max(1).optional(),
+      medium: z.number().gt(0).max(1).optional(),
+      low: z.number().gt(0).max(1).optional(),
+    })
+    .optional(),
 });
 
 export type LadderStep = z.output<typeof ladderStepSchema>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { KEBAB_ID, blockSchema } from './block';
+import { KEBAB_ID, blockSchema, notReserved } from './block';
 import { budgetSchema } from './agent-controls';
 import { slaPolicySchema } from './sla';
+import { timeZoneSchema } from './time-zone';
 
 export const PARAM_TYPES = ['string', 'number', 'boolean', 'url'] as const;
 
@@ -23,7 +24,7 @@ export const templateChannelsSchema = z.strictObject({
 export const cronTriggerSchema = z.strictObject({
   type: z.literal('cron'),
   cron: z.string(),
-  timezone: z.string().optional(),
+  timezone: timeZoneSchema.optional(),
   /** Parameters for scheduled runs. */
   params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
 });
@@ -42,13 +43,15 @@ export const templateSchema = z.strictObject({
   id: z.string().regex(KEBAB_ID, 'a template id must be kebab-case: lowercase letters, digits and single dashes'),
   name: z.string().min(1),
   description: z.string().optional(),
-  version: z.union([z.string(), z.number()]).optional(),
-  params: z.record(z.string().regex(/^[a-z_][a-z0-9_]*$/, 'parameter names are snake_case'), paramSchema).default({}),
+  version: z.number().int().min(1).optional().meta({ description: 'A whole number, raised when the template changes' }),
+  params: z.record(notReserved(z.string().regex(/^[a-z_][a-z0-9_]*$/, 'parameter names are snake_case'), 'the parameter name'), paramSchema).default({}),
   sla: slaPolicySchema.optional(),
   channels: templateChannelsSchema.optional(),
   /** Who is paged at the end of the escalation ladder (a platform user id or a role). */
   owner: z.string().optional(),
   trigger: templateTriggerSchema.optional(),
+  /** The priority of its runs unless `/factory run … priority=…` says otherwise (default medium). */
+  priority: z.enum(['critical', 'high', 'medium', 'low']).optional(),
   /** Most one run may spend on model calls; a run may lower or raise it with the `budget_usd` and `budget_tokens` parameters. */
   budget: budgetSchema.optional(),
   blocks: z.array(blockSchema).min(1, 'a template needs at least one block'),

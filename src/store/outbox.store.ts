@@ -133,3 +133,10 @@ export async function requeueOutbox(db: Queryable, id: string, now: Date): Promi
   if (requeued) wakeAfterCommit(db, 'outbox');
   return requeued;
 }
+
+/** Distinct subjects starting with `prefix` (the held-back DMs of one gate), so each can be updated. */
+export async function listSubjectsWithPrefix(db: Queryable, prefix: string): Promise<string[]> {
+  const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const rows = await db.selectFrom('outbox').select('subject').distinct().where('subject', 'like', `${escaped}%`).execute();
+  return rows.map((r) => r.subject);
+}

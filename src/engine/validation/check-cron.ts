@@ -5,6 +5,12 @@ import { blockLabel, isObject, type RawBlock } from './raw-template';
 /** Parsing is anchored to a fixed instant: validity does not depend on the clock. */
 const ANCHOR = new Date(0);
 
+/** A cron starts whole runs (or polls a stream): firing more often than this is refused. */
+export const MIN_CRON_INTERVAL_MS = 5 * 60_000;
+
+/** How many fire times the interval check looks at: enough for lists and ranges, cheap enough to run often. */
+const SAMPLES = 10;
+
 /**
  * Why a cron expression is unusable, or null when it is fine. cron-parser accepts too little as
  * well as too much (an empty string, four fields), so the field count is checked first.
@@ -15,11 +21,33 @@ export function explainCron(expression: string): string | null {
     return `it has ${fields.length} field${fields.length === 1 ? '' : 's'}; write five (minute hour day-of-month month day-of-week), or six with seconds first`;
   }
   try {
-    CronExpressionParser.parse(expression, { currentDate: ANCHOR });
+    const gap = shortestGap(expression);
+    if (gap < MIN_CRON_INTERVAL_MS) {
+      return `it fires ${formatGap(gap)} apart, more often than the minimum of every 5 minutes; write one such as "*/5 * * * *" or "0 * * * *"`;
+    }
     return null;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
+}
+
+/** The shortest time between two consecutive fire times, over the first SAMPLES fires in UTC. */
+function shortestGap(expression: string): number {
+  const cron = CronExpressionParser.parse(expression, { currentDate: ANCHOR, tz: 'UTC' });
+  let previous = cron.next().getTime();
+  let shortest = Infinity;
+  for (let i = 1; i < SAMPLES && cron.hasNext(); i++) {
+    const at = cron.next().getTime();
+    shortest = Math.min(shortest, at - previous);
+    previous = at;
+  }
+  return shortest;
+}
+
+function formatGap(ms: number): string {
+  if (ms < 60_000) return `${Math.round(ms / 1000)} second${ms === 1000 ? '' : 's'}`;
+  const minutes = Math.round(ms / 60_000);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
 /** Block triggers and the template trigger: a cron trigger needs an expression, and it must parse. */

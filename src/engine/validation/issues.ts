@@ -6,7 +6,10 @@ export interface TemplateIssue {
   message: string;
 }
 
-export type TemplateValidation = { ok: true; template: Template } | { ok: false; issues: TemplateIssue[] };
+/** `warnings` are fields accepted without behaviour yet (see check-patterns); they never refuse a template. */
+export type TemplateValidation =
+  | { ok: true; template: Template; warnings: TemplateIssue[] }
+  | { ok: false; issues: TemplateIssue[]; warnings: TemplateIssue[] };
 
 export type PathSegment = string | number;
 

@@ -63,6 +63,7 @@ function sentenceFor(issue: ZodIssue, path: readonly PathSegment[], input: unkno
     }
     case 'invalid_value': {
       const allowed = issue.values.map((v) => JSON.stringify(v));
+      if (value === undefined) return `${lead} is required: ${allowed.length === 1 ? allowed[0] : `one of ${allowed.join(', ')}`}.`;
       if (allowed.length === 1) return `${lead} must be ${allowed[0]}, not ${describeValue(value)}.`;
       return `${lead} must be one of ${allowed.join(', ')}; ${JSON.stringify(value)} is not one of them.`;
     }

@@ -108,7 +108,9 @@ describe.each(testDatabases())('scheduled runs on $name', ({ open }) => {
   });
 
   it('GIVEN a schedule whose run cannot start, or whose template is gone THEN it fires nothing, says why, and does not retry every tick', async () => {
-    const broken = scheduled('needs-topic', { cron: '0 * * * *' }, { topic: { type: 'string', required: true } });
+    // Validation now refuses scheduled params that cannot start a run ($.trigger.params); the
+    // scheduler's own refusal stays as the last line, exercised here on a template built around it.
+    const broken: Template = { ...scheduled('needs-topic', { cron: '0 * * * *' }), params: { topic: { type: 'string', required: true } } };
     const ctx = escalationContext(database, [broken]);
     const scheduler = schedulerOn(ctx);
     await scheduler.declare(T0);

@@ -31,7 +31,8 @@ describe('invalid template fixtures', () => {
 
   for (const { file, path, message } of cases) {
     it(`GIVEN ${file} THEN it fails with exactly one issue at ${path}`, () => {
-      expect(validateTemplate(fixture(file))).toEqual({ ok: false, issues: [{ path, message }] });
+      const result = validateTemplate(fixture(file));
+      expect(result.ok ? [] : result.issues).toEqual([{ path, message }]);
     });
   }
 });

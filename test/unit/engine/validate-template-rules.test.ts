@@ -72,7 +72,7 @@ describe('validateTemplate: rules across blocks', () => {
   });
 
   it('GIVEN a valid six-field cron THEN there is no issue', () => {
-    expect(issuesOf(rawTemplate([rawBlock('a', { trigger: { type: 'cron', cron: '*/5 * * * * *' } })], { version: true })).map((i) => i.path)).toEqual(['$.version']);
+    expect(issuesOf(rawTemplate([rawBlock('a', { trigger: { type: 'cron', cron: '0 */5 * * * *' } })], { version: true })).map((i) => i.path)).toEqual(['$.version']);
   });
 
   it('GIVEN a threshold on a metric the block does not emit THEN it says which metrics it emits', () => {

@@ -107,8 +107,9 @@ describe('validateTemplate: schema problems in plain sentences', () => {
     );
   });
 
-  it('GIVEN a version of the wrong type THEN it names both allowed types', () => {
-    expect(issueAt(rawTemplate([rawBlock('a')], { version: true }), '$.version').message).toBe('The template: `version` must be text or a number, not true.');
+  it('GIVEN a version that is not a number THEN it asks for a number', () => {
+    expect(issueAt(rawTemplate([rawBlock('a')], { version: true }), '$.version').message).toBe('The template: `version` must be a number, not true.');
+    expect(issueAt(rawTemplate([rawBlock('a')], { version: '2' }), '$.version').message).toBe('The template: `version` must be a number, not text "2".');
   });
 
   it('GIVEN several problems THEN all are reported at once, in document order', () => {

@@ -1,9 +1,15 @@
 import type { ExecutorContext, ExecutorJob } from '../../../src/domain/executor';
 import { blockSchema, type Block, type BlockInput } from '../../../src/schema/block';
+import { parseDuration } from '../../../src/schema/duration';
 
-/** A valid block with the given fields (parsed, so defaults are filled in as the engine would). */
+/**
+ * A valid block with the given fields (parsed, so defaults are filled in as the engine would). A
+ * `timeout` is set after parsing: executor tests use sub-second timeouts that templates may not.
+ */
 export function makeBlock(fields: Partial<BlockInput> = {}): Block {
-  return blockSchema.parse({ id: 'demo-block', name: 'Demo block', type: 'build', ...fields });
+  const { timeout, ...rest } = fields;
+  const block = blockSchema.parse({ id: 'demo-block', name: 'Demo block', type: 'build', ...rest });
+  return timeout === undefined ? block : { ...block, timeout: parseDuration(timeout)! };
 }
 
 export function makeJob(block: Block, overrides: Partial<ExecutorJob> = {}): ExecutorJob {
