@@ -7,6 +7,7 @@ import * as m0005 from './0005_schedules';
 import * as m0007 from './0007_api_tokens';
 import * as m0009 from './0009_gate_votes_and_priority';
 import * as m0010 from './0010_agent_blocks';
+import * as m0013 from './0013_web_secrets';
 
 /**
  * Every migration, by name, in the order they apply (kysely sorts by name). An explicit list, not
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0007_api_tokens': m0007,
   '0009_gate_votes_and_priority': m0009,
   '0010_agent_blocks': m0010,
+  '0013_web_secrets': m0013,
 };

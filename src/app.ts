@@ -26,6 +26,8 @@ import { ScheduledRuns } from './scheduling/scheduled-runs';
 import { describeUnmappedChannel, findUnmappedChannels } from './boot/unmapped-channels';
 import { openDatabase, type Database } from './store/database';
 import { migrateToLatest } from './store/migrate';
+import { resolveLinkSecret, WebLinks, withSignedLinks } from './web/web-links';
+import { registerWebRoutes } from './web/web-routes';
 import { COMMANDS } from '../commands/index';
 import type { DispatchDeps } from '../commands/dispatch';
 
@@ -72,6 +74,10 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
   });
   for (const line of catalog.startupWarnings()) log.warn(line);
 
+  // Cards link to the run pages of this server; without PUBLIC_BASE_URL, to the local one.
+  const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.PORT}`;
+  const links = new WebLinks({ secret: await resolveLinkSecret(env.WEB_LINK_SECRET, database, now()), baseUrl: publicBaseUrl, ttlMs: env.WEB_LINK_TTL, now });
+
   const platforms = opts.adapters.map((a) => a.platform);
   for (const unmapped of findUnmappedChannels(catalog.list(), fileConfig.channels, platforms)) log.warn({ channel: unmapped.name, templates: unmapped.templates }, describeUnmappedChannel(unmapped));
   const notifier = new Notifier({ platforms, channels: fileConfig.channels });
@@ -83,7 +89,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     teams: fileConfig.teams,
     notifier,
     escalationDefaults: fileConfig.escalation,
-    publicBaseUrl: env.PUBLIC_BASE_URL,
+    publicBaseUrl,
     metrics,
     onRunCancelled: (runId) => holder.runner?.cancelRun(runId),
   };
@@ -93,7 +99,8 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     commands: COMMANDS,
     service,
     log,
-    publicBaseUrl: env.PUBLIC_BASE_URL,
+    publicBaseUrl,
+    signLinks: (reply) => links.signReply(reply),
     onOutcome: (command, platform, outcome) => metrics.commands.inc({ command, platform, outcome }),
   };
   const adapters = new Map<Platform, ChatAdapter>();
@@ -130,7 +137,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
   holder.runner = runner;
   const outbox = new OutboxDelivery({
     database,
-    adapters,
+    adapters: new Map([...adapters].map(([platform, adapter]) => [platform, withSignedLinks(adapter, links)])),
     log,
     metrics,
     owner,
@@ -166,6 +173,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     publicBaseUrl: env.PUBLIC_BASE_URL,
   };
   mountApi(http, api, apiRoutes());
+  registerWebRoutes(http, { database, links, templates: () => catalog.list().map((t) => ({ id: t.id, name: t.name })), now, log: log.child({ component: 'web' }), discordGuildId: env.DISCORD_GUILD_ID });
 
   return {
     database,
@@ -181,6 +189,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     catalog,
     ctx,
     api,
+    links,
     async start(port = env.PORT): Promise<number> {
       const bound = await http.listen(port);
       for (const adapter of adapters.values()) await adapter.start();
@@ -191,6 +200,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
       schedules.start();
       ready = true;
       log.info({ port: bound, database: database.kind, adapters: platforms, templates: catalog.list().map((t) => t.id) }, 'process factory is running');
+      log.info({ url: links.runsUrl() }, 'run pages: open this signed link for the list of runs');
       return bound;
     },
     async stop(): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Card, CardSection } from '../domain/card';
 import type { RunView } from '../domain/views';
 import { formatDuration } from '../schema/duration';
-import { buildRunUrl, type CardContext } from './card-context';
+import { buildRunsUrl, buildRunUrl, type CardContext } from './card-context';
 import { liveDue } from './relative-time';
 import { computeElapsedMs, describeBlockProgress } from './run-facts';
 import { describeRunName } from './run-status-card';
@@ -35,11 +35,13 @@ export function buildRunListCard(runs: readonly RunView[], ctx: CardContext, opt
   const shown = runs.slice(0, MAX_RUNS_LISTED);
   const hidden = runs.length - shown.length;
   const waiting = runs.reduce((n, r) => n + r.pendingGates.length, 0);
+  const url = buildRunsUrl(ctx);
   return {
     kind: 'list',
     title: `${title} (${runs.length})`,
     summary: runs.length === 0 ? 'No active runs' : `${runs.length} runs, ${waiting} gates waiting on people`,
     tone: runs.length === 0 ? 'neutral' : 'info',
+    ...(url ? { url } : {}),
     ...(runs.length === 0 ? { description: 'No active runs.' } : {}),
     sections: shown.map((r) => buildRunLine(r, ctx)),
     ...(hidden > 0 ? { footer: `+${hidden} more runs not shown` } : {}),

@@ -253,6 +253,12 @@ export interface HookDeliveriesTable {
   created_at: Date;
 }
 
+export interface WebSecretsTable {
+  name: string;
+  value: string;
+  created_at: Date;
+}
+
 export interface DB {
   runs: RunsTable;
   block_runs: BlockRunsTable;
@@ -271,6 +277,7 @@ export interface DB {
   schedule_fires: ScheduleFiresTable;
   api_tokens: ApiTokensTable;
   hook_deliveries: HookDeliveriesTable;
+  web_secrets: WebSecretsTable;
 }
 
 /** What every repository function takes first: the database or an open transaction. */

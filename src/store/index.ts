@@ -29,3 +29,5 @@ export * from './outbox-ordering.store';
 export * from './api-tokens.store';
 export * from './api-pages.store';
 export * from './hook-deliveries.store';
+export * from './run-details.store';
+export * from './web-secrets.store';
