@@ -15,6 +15,11 @@ import { DEFAULT_MAX_BODY_BYTES, type ApiDeps } from './api/api-deps';
 import { mountApi } from './api/mount-api';
 import { RateLimiter } from './api/rate-limit';
 import { apiRoutes } from './api/routes/index';
+import { authenticateBearer } from './api/auth';
+import { EventFeed } from './events/event-feed';
+import { SseEndpoint } from './events/sse-endpoint';
+import { McpHttpEndpoint } from './mcp/mcp-http';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 import { Metrics } from './metrics';
 import { OutboxDelivery } from './outbox/outbox-delivery';
 import { Notifier } from './runner/notifier';
@@ -175,6 +180,15 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
   mountApi(http, api, apiRoutes());
   registerWebRoutes(http, { database, links, templates: () => catalog.list().map((t) => ({ id: t.id, name: t.name })), now, log: log.child({ component: 'web' }), discordGuildId: env.DISCORD_GUILD_ID });
 
+  // Live doors: one reader of the event log per process feeds SSE streams, webhook queueing and
+  // MCP resource subscriptions.
+  const eventLog = (msg: string, err?: unknown) => log.warn({ err, component: 'events' }, msg);
+  const feed = new EventFeed({ database, pollMs: env.EVENTS_POLL_MS, log: eventLog });
+  const sse = new SseEndpoint({ database, feed, now, heartbeatMs: env.EVENTS_HEARTBEAT_MS, log: eventLog, authenticate: (header, at) => authenticateBearer(database.db, header, at) });
+  const webhooks = new WebhookDispatcher({ database, feed, now, log: eventLog });
+  const mcp = new McpHttpEndpoint({ service, feed, now, log: log.child({ component: 'mcp' }), authenticate: (header, at) => authenticateBearer(database.db, header, at, 'mcp') });
+  http.mount('/v1/events', sse.handle).mount('/mcp', mcp.handle);
+
   return {
     database,
     service,
@@ -190,8 +204,15 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     ctx,
     api,
     links,
-    async start(port = env.PORT): Promise<number> {
-      const bound = await http.listen(port);
+    feed,
+    sse,
+    mcp,
+    webhooks,
+    /** `port: null` starts everything but the HTTP listener (the stdio MCP server). */
+    async start(port: number | null = env.PORT): Promise<number | null> {
+      await feed.start();
+      webhooks.start();
+      const bound = port === null ? null : await http.listen(port);
       for (const adapter of adapters.values()) await adapter.start();
       runner.start();
       outbox.start();
@@ -209,6 +230,10 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
       await schedules.stop();
       await runner.stop();
       await outbox.stop();
+      sse.closeAll();
+      await mcp.closeAll();
+      await webhooks.stop();
+      await feed.stop();
       for (const adapter of adapters.values()) await adapter.stop().catch((error) => log.warn({ err: error }, 'adapter stop failed'));
       await http.close();
       await database.close();
