@@ -31,7 +31,8 @@ export interface TwoPlatforms {
   stop(): Promise<void>;
 }
 
-export async function startTwoPlatforms(): Promise<TwoPlatforms> {
+/** `templatesDir`: a folder of templates instead of the shipped ones. */
+export async function startTwoPlatforms(opts: { templatesDir?: string } = {}): Promise<TwoPlatforms> {
   const discord = await startFakeDiscord({ heartbeatIntervalMs: 500 });
   const guild = discord.createGuild({ channels: ['general', 'tasks'], roles: [{ name: 'reviewers' }] });
   const slack = await startFakeSlack({ users: [OPERATOR, REVIEWER] });
@@ -45,7 +46,7 @@ export async function startTwoPlatforms(): Promise<TwoPlatforms> {
     SLACK_BOT_TOKEN: slack.botToken,
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: slack.apiUrl,
-    FACTORY_TEMPLATES_DIR: 'templates',
+    FACTORY_TEMPLATES_DIR: opts.templatesDir ?? 'templates',
     SIMULATE_TIME_SCALE: '0',
   });
   const tasks = { discord: guild.channels.tasks!, slack: SLACK_TASKS };
@@ -75,11 +76,11 @@ export async function startTwoPlatforms(): Promise<TwoPlatforms> {
   };
 }
 
-/** Starts a demo run from Slack and waits for its gate card on both platforms. */
-export async function runToGate(p: TwoPlatforms): Promise<{ gateId: string; slackCard: NonNullable<ReturnType<typeof messageWithAction>>; discordCardId: string }> {
+/** Starts a run (demo by default) from Slack and waits for its gate card on both platforms. */
+export async function runToGate(p: TwoPlatforms, template = 'demo'): Promise<{ gateId: string; slackCard: NonNullable<ReturnType<typeof messageWithAction>>; discordCardId: string }> {
   const { app, slack, discord, guild, base } = p;
   const before = new Set((await app.service.listActiveRuns()).map((r) => r.id));
-  const body = slashCommandBody({ text: 'run demo simulate', user_id: OPERATOR.id, user_name: OPERATOR.name, channel_id: SLACK_CHANNEL, trigger_id: slack.issueTriggerId(), response_url: slack.issueResponseUrl({ channel: SLACK_CHANNEL, user: OPERATOR.id }) });
+  const body = slashCommandBody({ text: `run ${template} simulate`, user_id: OPERATOR.id, user_name: OPERATOR.name, channel_id: SLACK_CHANNEL, trigger_id: slack.issueTriggerId(), response_url: slack.issueResponseUrl({ channel: SLACK_CHANNEL, user: OPERATOR.id }) });
   expect((await signedRequest(base, '/slack/events', body, { secret: SECRET })).status).toBe(200);
   const run = await waitFor(async () => (await app.service.listActiveRuns()).find((r) => !before.has(r.id)), 'the new run');
   const gate = await waitFor(async () => (await app.service.getRun(run.id)).pendingGates[0], 'the gate');
