@@ -45,6 +45,11 @@ export default tseslint.config(
     },
   },
   {
+    // The run pages' one script runs in the browser.
+    files: ['src/web/static/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { document: 'readonly', location: 'readonly', CSS: 'readonly', window: 'readonly' } },
+  },
+  {
     files: ['migrations/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['../src/**', '../../src/**'], message: 'Migrations are frozen in time: never import app code.' }] }],

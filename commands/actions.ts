@@ -1,4 +1,6 @@
-import { buildApproveConfirmation, buildGateCard, buildRunStatusCard, parseActionId, type ParsedAction } from '../src/cards';
+import { buildApproveConfirmation, buildGateCard, buildRunStatusCard, parseActionId, reassignModal, type ParsedAction } from '../src/cards';
+import { reassignTo } from './reassign';
+import { describeBulkResult } from './approve-many';
 import { REASON_MAX_LENGTH } from '../src/cards';
 import type { ModalRequest, Reply } from '../src/domain/card';
 import { decideAndReply } from './decide';
@@ -17,6 +19,7 @@ export function modalForAction(actionId: string): ModalRequest | null {
   const parsed = parseActionId(actionId);
   if (!parsed.ok || parsed.value.target !== 'gate' || parsed.value.step) return null;
   const { gateId, verb } = parsed.value;
+  if (verb === 'reassign') return reassignModal(gateId);
   if (verb !== 'reject' && verb !== 'answer') return null;
   const reject = verb === 'reject';
   return {
@@ -55,6 +58,7 @@ export async function handleModalSubmit(deps: DispatchDeps, call: CommandInvocat
   const ctx = contextFor(deps, call);
   if (verb === 'reject') return guard(deps, 'modal:reject', call, () => decideAndReply(ctx, { gateId, decision: 'reject', reason: text, confirmed: true, via: 'modal' }));
   if (verb === 'answer') return guard(deps, 'modal:answer', call, () => decideAndReply(ctx, { gateId, decision: 'approve', reason: text, confirmed: true, via: 'modal' }));
+  if (verb === 'reassign') return guard(deps, 'modal:reassign', call, () => reassignTo(ctx, gateId, text, undefined, 'modal'));
   return ephemeral('That form is not one this bot knows.');
 }
 
@@ -97,6 +101,9 @@ async function dispatchAction(ctx: CommandContext, action: ParsedAction): Promis
       }
       case 'details':
         return cardReply(buildGateCard(await ctx.service.getGate(gateId, ctx.now), cardCtx), true);
+      case 'reassign':
+        // Normally a form; without one say how to do it by command.
+        return ephemeral(`Reassign with \`/factory reassign ${gateId} @person\`.`);
       case 'reject':
       case 'answer':
         // Normally a form; without one (a client that cannot show forms) say how to do it by command.
@@ -112,6 +119,10 @@ async function dispatchAction(ctx: CommandContext, action: ParsedAction): Promis
       return ephemeral(`Cancelled ${run.name} (#${run.id}).`);
     }
     return cardReply(buildRunStatusCard(await ctx.service.getRun(runId, ctx.now), cardCtx), true);
+  }
+  if (action.target === 'bulk') {
+    if (action.step !== 'confirm') return ephemeral('Nothing approved. The gates are still waiting.');
+    return ephemeral(describeBulkResult(await ctx.service.confirmBulkApproval({ actor: ctx.actor, bulkId: action.bulkId }, ctx.now)));
   }
   const run = await ctx.service.retryBlock(action.runId, action.blockId, ctx.actor, ctx.now);
   return ephemeral(`Retrying ${action.blockId} in ${run.name} (#${run.id}).`);

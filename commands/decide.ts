@@ -1,4 +1,4 @@
-import { describeDecision } from '../src/cards';
+import { describeDecision, describeQuorum } from '../src/cards';
 import type { Reply } from '../src/domain/card';
 import type { DecisionSource } from '../src/domain/views';
 import type { DecideGateResult } from '../src/runner/factory-service';
@@ -11,16 +11,23 @@ import type { CommandContext } from './types';
  */
 export async function decideAndReply(
   ctx: Pick<CommandContext, 'service' | 'actor' | 'now'>,
-  input: { gateId: string; decision: 'approve' | 'reject'; reason?: string; confirmed?: boolean; via: DecisionSource },
+  input: { gateId: string; decision: 'approve' | 'reject'; reason?: string; confirmed?: boolean; via: DecisionSource; conditions?: readonly string[] },
 ): Promise<Reply> {
   const result: DecideGateResult = await ctx.service.decideGate({ ...input, actor: ctx.actor }, ctx.now);
   const gate = result.gate;
   if (result.outcome === 'already-decided') {
     return ephemeral(`Gate #${gate.id} (${gate.blockName}) was already decided: ${describeDecision(gate, ctx.now)}. Nothing changed.`);
   }
+  if (result.outcome === 'already-voted') {
+    return ephemeral(`You already voted on gate #${gate.id} (${gate.blockName})${gate.quorum ? ` (${describeQuorum(gate.quorum)})` : ''}. Nothing changed.`);
+  }
+  if (result.outcome === 'voted') {
+    return ephemeral(`Your approval of gate #${gate.id} (${gate.blockName}) is recorded${gate.quorum ? `: ${describeQuorum(gate.quorum)}` : ''}. It is decided once enough people approve.`);
+  }
   if (input.decision === 'reject') {
     return ephemeral(`Rejected gate #${gate.id} (${gate.blockName}). ${gate.position === 'after' && gate.kind === 'approval' ? 'The block will be reworked with your reason.' : ''}`.trim());
   }
   const next = gate.nextBlocks.map((b) => b.name);
-  return ephemeral(`Approved gate #${gate.id} (${gate.blockName}).${next.length ? ` Next: ${next.join(', ')}.` : ''}`);
+  const conditions = gate.conditions?.length ? ` on ${gate.conditions.length} condition${gate.conditions.length === 1 ? '' : 's'} (the next blocks get them)` : '';
+  return ephemeral(`Approved gate #${gate.id} (${gate.blockName})${conditions}.${next.length ? ` Next: ${next.join(', ')}.` : ''}`);
 }

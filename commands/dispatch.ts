@@ -17,6 +17,8 @@ export interface DispatchDeps {
   service: FactoryService;
   log: ErrorLog;
   publicBaseUrl?: string;
+  /** Signs the run page links of a reply's card (the web pages refuse unsigned links). */
+  signLinks?: (reply: Reply) => Reply;
   onOutcome?: (command: string, platform: string, outcome: 'ok' | 'user_error' | 'error') => void;
 }
 
@@ -54,11 +56,11 @@ export async function runCommand(deps: DispatchDeps, call: CommandInvocation, na
  * The one error path: a UserError is shown as written (ephemeral); anything else is logged with a
  * reference and shown only as that reference. No stack trace ever reaches chat.
  */
-export async function guard(deps: Pick<DispatchDeps, 'log' | 'onOutcome'>, name: string, call: CommandInvocation, fn: () => Promise<Reply>): Promise<Reply> {
+export async function guard(deps: Pick<DispatchDeps, 'log' | 'onOutcome' | 'signLinks'>, name: string, call: CommandInvocation, fn: () => Promise<Reply>): Promise<Reply> {
   try {
     const reply = await fn();
     deps.onOutcome?.(name, call.origin.platform, 'ok');
-    return reply;
+    return deps.signLinks ? deps.signLinks(reply) : reply;
   } catch (error) {
     if (isUserError(error)) {
       deps.onOutcome?.(name, call.origin.platform, 'user_error');

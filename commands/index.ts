@@ -1,11 +1,15 @@
 import { approveCommand } from './approve';
 import { auditCommand } from './audit';
 import { autonomyCommand } from './autonomy';
+import { awayCommand } from './away';
 import { blockersCommand } from './blockers';
 import { cancelCommand } from './cancel';
 import { claimCommand } from './claim';
+import { escalateCommand } from './escalate';
 import { helpCommand } from './help';
 import { pendingCommand } from './pending';
+import { priorityCommand } from './priority';
+import { reassignCommand } from './reassign';
 import { rejectCommand } from './reject';
 import { retryCommand } from './retry';
 import { runCommand } from './run';
@@ -23,9 +27,13 @@ export const COMMANDS: readonly AnyCommand[] = [
   approveCommand,
   rejectCommand,
   claimCommand,
+  reassignCommand,
+  escalateCommand,
+  awayCommand,
   retryCommand,
   cancelCommand,
   autonomyCommand,
+  priorityCommand,
   templatesCommand,
   schedulesCommand,
   auditCommand,

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { buildRunStartedCard } from '../src/cards';
 import { cardReply, ephemeral } from './reply';
+import { PRIORITIES } from './priority';
 import { defineCommand } from './types';
 
 const PARAM = /^([a-z_][a-z0-9_]*)=(.*)$/i;
+const USAGE = 'run <template> [name] [key=value ...] [priority=high] [simulate]';
+const isPriority = (v: string): v is (typeof PRIORITIES)[number] => (PRIORITIES as readonly string[]).includes(v);
 
 /** "a=1 b='two words'" (already tokenized) -> { a: "1", b: "two words" }. */
 function paramsFromTokens(tokens: string[]): Record<string, string> {
@@ -32,7 +35,7 @@ const paramsText = z
 export const runCommand = defineCommand({
   name: 'run',
   description: 'Start a run of a template (add simulate to rehearse it)',
-  usage: 'run <template> [name] [key=value ...] [simulate]',
+  usage: USAGE,
   permission: 'run.create',
   options: [
     { name: 'template', description: 'Template id, e.g. clone-factory', type: 'string', required: true, autocomplete: 'template' },
@@ -58,10 +61,16 @@ export const runCommand = defineCommand({
     };
   },
   async handle(ctx, args) {
+    // `priority=` is the run's own setting, not a template parameter.
+    const { priority, ...params } = args.params;
+    if (priority !== undefined && !isPriority(priority)) {
+      return ephemeral(`priority is critical, high, medium or low, not "${priority}".\nUsage: \`/factory ${USAGE}\``);
+    }
     const run = await ctx.service.createRun({
       templateId: args.template,
       name: args.name,
-      params: args.params,
+      params,
+      priority,
       simulate: args.simulate,
       actor: ctx.actor,
       origin: ctx.origin,

@@ -15,6 +15,11 @@ import { DEFAULT_MAX_BODY_BYTES, type ApiDeps } from './api/api-deps';
 import { mountApi } from './api/mount-api';
 import { RateLimiter } from './api/rate-limit';
 import { apiRoutes } from './api/routes/index';
+import { authenticateBearer } from './api/auth';
+import { EventFeed } from './events/event-feed';
+import { SseEndpoint } from './events/sse-endpoint';
+import { McpHttpEndpoint } from './mcp/mcp-http';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 import { Metrics } from './metrics';
 import { OutboxDelivery } from './outbox/outbox-delivery';
 import { Notifier } from './runner/notifier';
@@ -26,6 +31,8 @@ import { ScheduledRuns } from './scheduling/scheduled-runs';
 import { describeUnmappedChannel, findUnmappedChannels } from './boot/unmapped-channels';
 import { openDatabase, type Database } from './store/database';
 import { migrateToLatest } from './store/migrate';
+import { resolveLinkSecret, WebLinks, withSignedLinks } from './web/web-links';
+import { registerWebRoutes } from './web/web-routes';
 import { COMMANDS } from '../commands/index';
 import type { DispatchDeps } from '../commands/dispatch';
 
@@ -72,6 +79,10 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
   });
   for (const line of catalog.startupWarnings()) log.warn(line);
 
+  // Cards link to the run pages of this server; without PUBLIC_BASE_URL, to the local one.
+  const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.PORT}`;
+  const links = new WebLinks({ secret: await resolveLinkSecret(env.WEB_LINK_SECRET, database, now()), baseUrl: publicBaseUrl, ttlMs: env.WEB_LINK_TTL, now });
+
   const platforms = opts.adapters.map((a) => a.platform);
   for (const unmapped of findUnmappedChannels(catalog.list(), fileConfig.channels, platforms)) log.warn({ channel: unmapped.name, templates: unmapped.templates }, describeUnmappedChannel(unmapped));
   const notifier = new Notifier({ platforms, channels: fileConfig.channels });
@@ -83,7 +94,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     teams: fileConfig.teams,
     notifier,
     escalationDefaults: fileConfig.escalation,
-    publicBaseUrl: env.PUBLIC_BASE_URL,
+    publicBaseUrl,
     metrics,
     onRunCancelled: (runId) => holder.runner?.cancelRun(runId),
   };
@@ -93,7 +104,8 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     commands: COMMANDS,
     service,
     log,
-    publicBaseUrl: env.PUBLIC_BASE_URL,
+    publicBaseUrl,
+    signLinks: (reply) => links.signReply(reply),
     onOutcome: (command, platform, outcome) => metrics.commands.inc({ command, platform, outcome }),
   };
   const adapters = new Map<Platform, ChatAdapter>();
@@ -130,7 +142,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
   holder.runner = runner;
   const outbox = new OutboxDelivery({
     database,
-    adapters,
+    adapters: new Map([...adapters].map(([platform, adapter]) => [platform, withSignedLinks(adapter, links)])),
     log,
     metrics,
     owner,
@@ -166,6 +178,16 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     publicBaseUrl: env.PUBLIC_BASE_URL,
   };
   mountApi(http, api, apiRoutes());
+  registerWebRoutes(http, { database, links, templates: () => catalog.list().map((t) => ({ id: t.id, name: t.name })), now, log: log.child({ component: 'web' }), discordGuildId: env.DISCORD_GUILD_ID });
+
+  // Live doors: one reader of the event log per process feeds SSE streams, webhook queueing and
+  // MCP resource subscriptions.
+  const eventLog = (msg: string, err?: unknown) => log.warn({ err, component: 'events' }, msg);
+  const feed = new EventFeed({ database, pollMs: env.EVENTS_POLL_MS, log: eventLog });
+  const sse = new SseEndpoint({ database, feed, now, heartbeatMs: env.EVENTS_HEARTBEAT_MS, log: eventLog, authenticate: (header, at) => authenticateBearer(database.db, header, at) });
+  const webhooks = new WebhookDispatcher({ database, feed, now, log: eventLog });
+  const mcp = new McpHttpEndpoint({ service, feed, now, log: log.child({ component: 'mcp' }), authenticate: (header, at) => authenticateBearer(database.db, header, at, 'mcp') });
+  http.mount('/v1/events', sse.handle).mount('/mcp', mcp.handle);
 
   return {
     database,
@@ -181,8 +203,16 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     catalog,
     ctx,
     api,
-    async start(port = env.PORT): Promise<number> {
-      const bound = await http.listen(port);
+    links,
+    feed,
+    sse,
+    mcp,
+    webhooks,
+    /** `port: null` starts everything but the HTTP listener (the stdio MCP server). */
+    async start(port: number | null = env.PORT): Promise<number | null> {
+      await feed.start();
+      webhooks.start();
+      const bound = port === null ? null : await http.listen(port);
       for (const adapter of adapters.values()) await adapter.start();
       runner.start();
       outbox.start();
@@ -191,6 +221,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
       schedules.start();
       ready = true;
       log.info({ port: bound, database: database.kind, adapters: platforms, templates: catalog.list().map((t) => t.id) }, 'process factory is running');
+      log.info({ url: links.runsUrl() }, 'run pages: open this signed link for the list of runs');
       return bound;
     },
     async stop(): Promise<void> {
@@ -199,6 +230,10 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
       await schedules.stop();
       await runner.stop();
       await outbox.stop();
+      sse.closeAll();
+      await mcp.closeAll();
+      await webhooks.stop();
+      await feed.stop();
       for (const adapter of adapters.values()) await adapter.stop().catch((error) => log.warn({ err: error }, 'adapter stop failed'));
       await http.close();
       await database.close();

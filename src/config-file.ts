@@ -65,6 +65,11 @@ export const fileConfigSchema = z.strictObject({
     .default({ forbid_self_approval: false, platform_admins_are_admins: true }),
   /** Who is paged at the end of the ladder when a template names no owner. */
   owner: principalSchema.optional(),
+  /**
+   * Named groups of people for quorum gates (`review.approval_groups`), e.g. "legal": ["slack:user:U1",
+   * "discord:role:123"]. A block may also name a role (roles.reviewer) as a group.
+   */
+  groups: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'group names are lowercase words'), z.array(principalSchema)).default({}),
   /** Working hours per person (principal), for quiet hours on personal reminders. */
   people: z.record(principalSchema, z.strictObject({ quiet_hours: quietHoursSchema })).default({}),
   /** Model aliases and their fallback chains, for anthropic blocks. */

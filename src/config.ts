@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { durationSchema } from './schema/duration';
 
 /**
  * The only reader of the environment. Every setting the process takes from the environment is
@@ -21,6 +22,10 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Public base URL of this bot's HTTP server, for "Details" links in cards. */
   PUBLIC_BASE_URL: optionalString,
+  /** Key that signs the run page links in cards (HMAC-SHA256); unset: generated once and kept in the database. */
+  WEB_LINK_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, 'use at least 32 characters (e.g. `openssl rand -hex 32`)'),
+  /** How long a run page link in a card stays valid ("7d", "12h"); cards refresh their links when they are updated. */
+  WEB_LINK_TTL: durationSchema.default(7 * 24 * 3_600_000),
   RUNNER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   ESCALATION_CRON: z.string().default('*/30 * * * * *'),
   /** How fast a rehearsal (`/factory run <template> simulate`) runs: 0.001 turns 10 minutes into 0.6 s. */
@@ -35,6 +40,12 @@ const envSchema = z.object({
   /** PagerDuty Events API v2 endpoint and routing key for the "page the owner" ladder step. */
   PAGER_EVENTS_URL: optionalString,
   PAGER_ROUTING_KEY: optionalString,
+  /** How often the event log is read when no wake-up came (SSE, webhooks, MCP subscriptions). */
+  EVENTS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** A comment line on every open SSE stream this often, so proxies keep it open. */
+  EVENTS_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  /** The API token `npm run mcp` (the stdio MCP server) acts as; create one with `npm run factory -- token create`. */
+  FACTORY_API_TOKEN: optionalString,
 
   /** REST and MCP requests one API token may make a minute (per replica); bursts up to the same number. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),

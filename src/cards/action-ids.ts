@@ -7,21 +7,25 @@
 import { z } from 'zod';
 import { err, ok, type Result } from '../domain/result';
 
-export const GATE_VERBS = ['approve', 'reject', 'claim', 'answer', 'flag', 'snooze', 'details'] as const;
+export const GATE_VERBS = ['approve', 'reject', 'claim', 'answer', 'flag', 'snooze', 'details', 'reassign'] as const;
 export const RUN_VERBS = ['status', 'cancel', 'details'] as const;
 export const BLOCK_VERBS = ['retry'] as const;
+/** A stored bulk approval (its gate list lives in the database, the button carries its id). */
+export const BULK_VERBS = ['approve'] as const;
 /** A second click after a confirmation card: go ahead, or leave things as they are. */
 export const ACTION_STEPS = ['confirm', 'dismiss'] as const;
 
 export type GateVerb = (typeof GATE_VERBS)[number];
 export type RunVerb = (typeof RUN_VERBS)[number];
 export type BlockVerb = (typeof BLOCK_VERBS)[number];
+export type BulkVerb = (typeof BULK_VERBS)[number];
 export type ActionStep = (typeof ACTION_STEPS)[number];
 
 export type ParsedAction =
   | { target: 'gate'; gateId: string; verb: GateVerb; step?: ActionStep }
   | { target: 'run'; runId: string; verb: RunVerb; step?: ActionStep }
-  | { target: 'block'; runId: string; blockId: string; verb: BlockVerb; step?: ActionStep };
+  | { target: 'block'; runId: string; blockId: string; verb: BlockVerb; step?: ActionStep }
+  | { target: 'bulk'; bulkId: string; verb: BulkVerb; step?: ActionStep };
 
 export const MAX_ACTION_ID_LENGTH = 100;
 const ID_SEGMENT = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -32,6 +36,7 @@ const step = z.enum(ACTION_STEPS).optional();
 const gateTuple = z.tuple([z.literal('gate'), segment, z.enum(GATE_VERBS), step]);
 const runTuple = z.tuple([z.literal('run'), segment, z.enum(RUN_VERBS), step]);
 const blockTuple = z.tuple([z.literal('block'), segment, segment, z.enum(BLOCK_VERBS), step]);
+const bulkTuple = z.tuple([z.literal('bulk'), segment, z.enum(BULK_VERBS), step]);
 
 function checkSegment(what: string, value: string): string {
   // A programming error, not user input: ids come from our own database.
@@ -59,6 +64,11 @@ export function runActionId(runId: string, verb: RunVerb, s?: ActionStep): strin
 /** "block:<runId>:<blockId>:<verb>", e.g. "block:<run>:gap-analyzer:retry". */
 export function blockActionId(runId: string, blockId: string, verb: BlockVerb, s?: ActionStep): string {
   return withStep(`block:${checkSegment('run id', runId)}:${checkSegment('block id', blockId)}:${verb}`, s);
+}
+
+/** "bulk:<id>:approve:confirm": the Confirm button of a bulk approval. */
+export function bulkActionId(bulkId: string, verb: BulkVerb, s?: ActionStep): string {
+  return withStep(`bulk:${checkSegment('bulk id', bulkId)}:${verb}`, s);
 }
 
 const optionalStep = (s: ActionStep | undefined): { step?: ActionStep } => (s ? { step: s } : {});
@@ -90,8 +100,14 @@ export function parseActionId(id: unknown): Result<ParsedAction> {
       const [, runId, blockId, verb, s] = r.data;
       return ok({ target: 'block', runId, blockId, verb, ...optionalStep(s) });
     }
+    case 'bulk': {
+      const r = bulkTuple.safeParse(parts);
+      if (!r.success) return err(describeFailure(id, r.error));
+      const [, bulkId, verb, s] = r.data;
+      return ok({ target: 'bulk', bulkId, verb, ...optionalStep(s) });
+    }
     default:
-      return err(`"${id}" is not a gate, run or block action`);
+      return err(`"${id}" is not a gate, run, block or bulk action`);
   }
 }
 

@@ -17,6 +17,11 @@ export function buildRunUrl(ctx: CardContext, runId: string): string | undefined
   return joinUrl(ctx.publicBaseUrl, ['runs', runId]);
 }
 
+/** The list of runs: `${publicBaseUrl}/runs`. */
+export function buildRunsUrl(ctx: CardContext): string | undefined {
+  return joinUrl(ctx.publicBaseUrl, ['runs']);
+}
+
 /** The gate's page: `${publicBaseUrl}/runs/<runId>/gates/<gateId>`. */
 export function buildGateUrl(ctx: CardContext, runId: string, gateId: string): string | undefined {
   return joinUrl(ctx.publicBaseUrl, ['runs', runId, 'gates', gateId]);

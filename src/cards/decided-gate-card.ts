@@ -4,6 +4,7 @@ import { buildRunUrl, type CardContext } from './card-context';
 import { describeDecision, isDeadlineDecision, isPersonDecision } from './describe-decision';
 import { buildGateDetailsAction } from './gate-actions';
 import { buildGateFooter, buildGateTitle, buildNextBlocksField, buildScoreField, describeAttempt } from './gate-facts';
+import { buildConditionsSection, buildQuorumField } from './quorum-facts';
 import { describeAge } from './relative-time';
 
 function chooseTitleVerb(gate: GateView): string {
@@ -31,7 +32,10 @@ export function buildDecidedGateCard(gate: GateView, ctx: CardContext): Card {
   fields.push({ label: 'Attempt', value: describeAttempt(gate), inline: true });
   const score = buildScoreField(gate);
   if (score) fields.push(score);
+  const quorum = gate.status === 'approved' || gate.status === 'rejected' ? buildQuorumField(gate) : null;
+  if (quorum) fields.push(quorum);
   if (gate.status === 'approved' && gate.nextBlocks.length > 0) fields.push(buildNextBlocksField(gate, 'Started next'));
+  const conditions = buildConditionsSection(gate);
   const details = buildGateDetailsAction(gate, ctx);
   const actions: CardAction[] = details ? [details] : [];
   const url = gate.runThreadUrl ?? buildRunUrl(ctx, gate.runId);
@@ -43,6 +47,7 @@ export function buildDecidedGateCard(gate: GateView, ctx: CardContext): Card {
     ...(url ? { url } : {}),
     description: decision,
     fields,
+    ...(conditions ? { sections: [conditions] } : {}),
     actions,
     footer: buildGateFooter(gate),
     timestamp: gate.decidedAt ?? gate.openedAt,

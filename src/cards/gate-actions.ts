@@ -11,7 +11,7 @@ export function buildGateDetailsAction(gate: Pick<GateView, 'id' | 'runId'>, ctx
 
 /**
  * The buttons of a pending gate, by kind: approval (Approve, Reject, Claim), clarification
- * (Answer, Reject) or task (Mark done, Can't do, Claim). Task buttons reuse the approve and reject
+ * (Answer, Reject) or task (Mark done, Can't do, Claim), each with Reassign (a form asks to whom). Task buttons reuse the approve and reject
  * verbs: the handler loads the gate and knows its kind. Claim is left out once someone claimed it.
  */
 export function buildDecisionActions(gate: GateView, ctx: CardContext, extra: { snooze?: boolean } = {}): CardAction[] {
@@ -29,5 +29,7 @@ export function buildDecisionActions(gate: GateView, ctx: CardContext, extra: { 
   if (extra.snooze) actions.push({ id: gateActionId(id, 'snooze'), label: 'Snooze', style: 'secondary' });
   const details = buildGateDetailsAction(gate, ctx);
   if (details) actions.push(details);
+  // Last, so the buttons people use most keep their places (and their numbers on the console).
+  if (gate.kind !== 'clarification') actions.push({ id: gateActionId(id, 'reassign'), label: 'Reassign', style: 'secondary' });
   return actions;
 }

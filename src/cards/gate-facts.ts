@@ -1,6 +1,7 @@
 import type { CardField } from '../domain/card';
 import type { GateView } from '../domain/views';
 import { describeEscalation } from './escalation-wording';
+import { buildAssigneeField, buildQuorumField } from './quorum-facts';
 import { liveAgo, liveDue } from './relative-time';
 import { describePriority } from './status-symbols';
 import { capitalize, listNames } from './text-format';
@@ -58,12 +59,16 @@ export function buildPendingGateFields(gate: GateView, now: Date): CardField[] {
     fields.push({ label: 'Escalation', value: describeEscalation(gate.escalationLevel, gate.escalationStep), inline: true });
   }
   fields.push({ label: 'Attempt', value: describeAttempt(gate), inline: true });
+  const quorum = buildQuorumField(gate);
+  if (quorum) fields.push(quorum);
   const score = buildScoreField(gate);
   if (score) fields.push(score);
   const metrics = buildOtherMetricsField(gate);
   if (metrics) fields.push(metrics);
   fields.push(buildNextBlocksField(gate, 'Approving starts'));
   fields.push({ label: 'Claimed', value: gate.claimedBy ? `Claimed by ${gate.claimedBy.name}` : 'nobody yet', inline: true });
+  const assignee = buildAssigneeField(gate);
+  if (assignee) fields.push(assignee);
   return fields;
 }
 

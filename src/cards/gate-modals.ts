@@ -38,3 +38,12 @@ export function answerModal(gate: ModalGate & Pick<GateView, 'question'>): Modal
     fields: [{ id: 'reason', label: 'Answer', placeholder, required: true, multiline: true, maxLength: REASON_MAX_LENGTH }],
   };
 }
+
+/** The form of the Reassign button: to whom; submitted under "gate:<id>:reassign". */
+export function reassignModal(gateId: string): ModalRequest {
+  return {
+    id: gateActionId(gateId, 'reassign'),
+    title: truncateText(`Reassign gate #${gateId}`, MODAL_TITLE_MAX),
+    fields: [{ id: 'reason', label: 'To whom?', placeholder: '@name, or a user id (slack:user:U123, discord:user:123)', required: true, multiline: false, maxLength: 200 }],
+  };
+}

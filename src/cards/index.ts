@@ -22,6 +22,8 @@ export {
 } from './action-ids';
 export { buildGateCard, buildPendingGateCard } from './gate-card';
 export { buildDecidedGateCard } from './decided-gate-card';
+export { buildBulkApprovalConfirmation, type BulkApprovalRequest } from './bulk-approval-card';
+export { describeQuorum } from './quorum-facts';
 export { buildGuidedGateCard } from './guided-gate-card';
 export { describeDecision, isDeadlineDecision, isPersonDecision } from './describe-decision';
 export { buildReminderCard, type ReminderStep } from './reminder-card';
@@ -40,6 +42,6 @@ export { buildTemplatesCard } from './templates-card';
 export { buildSchedulesCard } from './schedules-card';
 export { buildAuditCard } from './audit-card';
 export { buildHelpCard, type HelpEntry } from './help-card';
-export { answerModal, rejectModal, MODAL_TITLE_MAX, REASON_MAX_LENGTH } from './gate-modals';
+export { answerModal, reassignModal, rejectModal, MODAL_TITLE_MAX, REASON_MAX_LENGTH } from './gate-modals';
 export { describeAge, describeDue, formatClockTime } from './relative-time';
 export { buildBlockNoticeCard, type BlockNoticeKind } from './block-notice-card';

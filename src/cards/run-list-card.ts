@@ -1,7 +1,7 @@
 import type { Card, CardSection } from '../domain/card';
-import type { RunView } from '../domain/views';
+import type { RunView, WebhookProblemView } from '../domain/views';
 import { formatDuration } from '../schema/duration';
-import { buildRunUrl, type CardContext } from './card-context';
+import { buildRunsUrl, buildRunUrl, type CardContext } from './card-context';
 import { liveDue } from './relative-time';
 import { computeElapsedMs, describeBlockProgress } from './run-facts';
 import { describeRunName } from './run-status-card';
@@ -29,19 +29,40 @@ function buildRunLine(run: RunView, ctx: CardContext): CardSection {
   return url ? { ...section, moreUrl: url } : section;
 }
 
-/** Several runs at a glance, one short section each (title and what they wait on). */
-export function buildRunListCard(runs: readonly RunView[], ctx: CardContext, options: { title?: string } = {}): Card {
+function buildWebhookLine(w: WebhookProblemView): CardSection {
+  const parts = [w.failed ? `${w.failed} given up` : null, w.retrying ? `${w.retrying} retrying` : null].filter(Boolean).join(', ');
+  const error = w.lastError ? ` · last error: ${w.lastError.slice(0, 160)}` : '';
+  return { title: `⚠️ Webhook #${w.id} → ${describeUrl(w.url)}`, text: `${parts}${error} · \`npm run factory -- webhook redeliver ${w.id}\`` };
+}
+
+// Origin and path: a query string may carry a receiver's token.
+function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return url.slice(0, 80);
+  }
+}
+
+/**
+ * Several runs at a glance, one short section each (title and what they wait on); outbound
+ * webhooks whose deliveries fail come after them.
+ */
+export function buildRunListCard(runs: readonly RunView[], ctx: CardContext, options: { title?: string; webhookProblems?: readonly WebhookProblemView[] } = {}): Card {
   const title = options.title ?? 'Active runs';
   const shown = runs.slice(0, MAX_RUNS_LISTED);
   const hidden = runs.length - shown.length;
   const waiting = runs.reduce((n, r) => n + r.pendingGates.length, 0);
+  const url = buildRunsUrl(ctx);
   return {
     kind: 'list',
     title: `${title} (${runs.length})`,
     summary: runs.length === 0 ? 'No active runs' : `${runs.length} runs, ${waiting} gates waiting on people`,
     tone: runs.length === 0 ? 'neutral' : 'info',
+    ...(url ? { url } : {}),
     ...(runs.length === 0 ? { description: 'No active runs.' } : {}),
-    sections: shown.map((r) => buildRunLine(r, ctx)),
+    sections: [...shown.map((r) => buildRunLine(r, ctx)), ...(options.webhookProblems ?? []).map(buildWebhookLine)],
     ...(hidden > 0 ? { footer: `+${hidden} more runs not shown` } : {}),
     timestamp: ctx.now,
   };

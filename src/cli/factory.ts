@@ -11,6 +11,7 @@ import { paintFor, type Paint } from './paint';
 import { readConfigChannels } from './read-config-channels';
 import { readJsonFile } from './read-template-file';
 import { runTokenCommand } from './token-command';
+import { runWebhookCommand } from './webhook-command';
 import type { Database } from '../store/database';
 
 /** Where the command writes, so tests can run it in-process. */
@@ -32,6 +33,10 @@ export async function runFactory(argv: readonly string[], io: FactoryIo): Promis
   if (argv[0] === 'token') {
     if (!io.openDatabase) throw new Error('token commands need a database');
     return runTokenCommand(argv.slice(1), io, io.openDatabase, io.now ?? (() => new Date()));
+  }
+  if (argv[0] === 'webhook') {
+    if (!io.openDatabase) throw new Error('webhook commands need a database');
+    return runWebhookCommand(argv.slice(1), io, io.openDatabase, io.now ?? (() => new Date()));
   }
   const args = parseFactoryArgs(argv);
   if (!args.ok) {

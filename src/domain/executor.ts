@@ -68,6 +68,8 @@ export interface Executor {
 
 export class ExecutorError extends Error {
   override readonly name = 'ExecutorError';
+  /** What the attempt spent before it failed (a model answered, but its answer broke a check): budgets count it. */
+  usage?: Usage;
   constructor(
     message: string,
     readonly retryable: boolean,

@@ -27,6 +27,8 @@ export interface RunRecord extends RunSummary {
   endedAt: Date | null;
   endReason: string | null;
   origin: RunOrigin | null;
+  /** critical, high, medium or low: set at start (`priority=high`, else the template's default); gates inherit it. */
+  priority: Priority;
 }
 
 /** One block of one run, with the runner's lease and the usage of every attempt so far. */
@@ -94,6 +96,11 @@ export interface GateRecord extends GateState {
   snoozedUntil: Date | null;
   escalationLevel: number;
   nextEscalationAt: Date | null;
+  /** Who the gate was handed to (reassign, escalate to a person); reminders and DMs go to them. */
+  assignee: Actor | null;
+  assignedAt: Date | null;
+  /** Conditions the approval carried (empty when none, or not approved). */
+  conditions: string[];
 }
 
 export interface ArtifactRecord {

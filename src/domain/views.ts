@@ -93,6 +93,21 @@ export interface GateView {
   confirm: boolean;
   /** Guided gates only: who flagged the automatic run-on for review. */
   flaggedBy?: DeciderRef | null;
+  /** Gates that need more than one approval: who approved so far and what is still missing. */
+  quorum?: QuorumView | null;
+  /** Conditions the approval carried (approved gates). */
+  conditions?: readonly string[];
+  /** Who the gate was handed to (reassign, escalate to a person). */
+  assignee?: PersonRef | null;
+}
+
+/** Progress of a quorum gate: "1 of 2: approved by ana". */
+export interface QuorumView {
+  required: number;
+  /** Approvals that count, in the order given, with the group each one counts for. */
+  approvals: Array<{ name: string; platform: Platform; group: string | null }>;
+  /** Groups still short: "1 more from legal". */
+  missing: Array<{ group: string; need: number }>;
 }
 
 /** One block within a run (its latest attempt). */
@@ -210,4 +225,15 @@ export interface ScheduleView {
   nextFireAt: Date | null;
   paused: boolean;
   lastFiredAt?: Date | null;
+}
+
+/** An outbound webhook with deliveries in trouble, for `/factory status`. */
+export interface WebhookProblemView {
+  id: string;
+  url: string;
+  /** Given up (an operator redelivers them). */
+  failed: number;
+  /** Failed at least once, retrying with backoff. */
+  retrying: number;
+  lastError: string | null;
 }

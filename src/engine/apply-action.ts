@@ -11,6 +11,7 @@ import type { EngineAction, RunSnapshot } from './types';
  *   (its hint goes to the next attempt's job). Both reset `clarificationHops`.
  * - `rework-block`: as start-block, and `reworks` + 1 (the feedback goes to the next attempt's job);
  *   `clarificationHops` reset.
+ * - `reset-block`: a validation block whose check failed → `pending` (attempts kept), outcome cleared.
  * - `release-block`: a block held by an approved budget gate → `ready` (attempts unchanged).
  * - `open-gate`: block → `waiting`; a new gate row {id, block, position, kind, attempt, settled:
  *   false} with status `pending` when mode is "gate", or `approved` (by the system, unsettled)
@@ -62,6 +63,9 @@ export function applyActions(snapshot: RunSnapshot, actions: readonly EngineActi
         break;
       case 'rework-block':
         update(action.blockId, (s) => ({ ...s, status: 'ready', attempts: action.attempt, reworks: s.reworks + 1, ...resetHops(s), outcome: null, error: null }));
+        break;
+      case 'reset-block':
+        update(action.blockId, (s) => ({ ...s, status: 'pending', outcome: null, error: null }));
         break;
       case 'release-block':
         update(action.blockId, (s) => ({ ...s, status: 'ready' }));

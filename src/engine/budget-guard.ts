@@ -17,16 +17,24 @@ const TERMINAL = new Set(['done', 'failed', 'skipped', 'cancelled']);
  * autonomy dial says: spending more than agreed is not the machine's call.
  */
 export function guardBudget(ctx: EvaluationContext, block: Block, state: BlockState, actions: EngineAction[]): EngineAction[] {
+  if (!actions.some(isAttempt)) return actions;
   const ledger = ctx.budget();
-  if (!ledger || block.runtime === 'manual') return actions;
+  if (!ledger) return actions;
   const out: EngineAction[] = [];
   for (const action of actions) {
     out.push(action);
-    if ((action.type !== 'start-block' && action.type !== 'retry-block' && action.type !== 'rework-block') || action.blockId !== block.id) continue;
-    const gate = checkAttempt(ctx, ledger, block, state, action);
+    if (action.type !== 'start-block' && action.type !== 'retry-block' && action.type !== 'rework-block') continue;
+    // A validation block's finding retries the block it checks: that attempt is guarded as its own.
+    const target = action.blockId === block.id ? block : ctx.index.byId.get(action.blockId);
+    if (!target || target.runtime === 'manual') continue;
+    const gate = checkAttempt(ctx, ledger, target, action.blockId === block.id ? state : ctx.view.stateOf(target.id), action);
     if (gate) out.push(gate);
   }
   return out;
+}
+
+function isAttempt(action: EngineAction): boolean {
+  return action.type === 'start-block' || action.type === 'retry-block' || action.type === 'rework-block';
 }
 
 function checkAttempt(ctx: EvaluationContext, ledger: BudgetLedger, block: Block, state: BlockState, action: AttemptAction): EngineAction | null {

@@ -84,10 +84,22 @@ export function declaredRunLimit(snapshot: Pick<RunSnapshot, 'template' | 'param
   return costUsd === undefined && tokens === undefined ? null : { costUsd, tokens };
 }
 
-/** The ledger of a run, or null when neither the run nor any block has a budget (nothing to guard). */
+const blockBudgets = new WeakMap<TemplateIndex, boolean>();
+
+/** Whether any block of the template has a budget, computed once per template (the hot path stays O(change)). */
+function hasBlockBudgets(index: TemplateIndex): boolean {
+  let known = blockBudgets.get(index);
+  if (known === undefined) blockBudgets.set(index, (known = index.blocks.some((b) => b.budget)));
+  return known;
+}
+
+/**
+ * The ledger of a run, or null when neither the run nor any block has a budget (nothing to guard).
+ * O(V + G) for a run with a budget, once per evaluation that starts an attempt; free otherwise.
+ */
 export function buildLedger(snapshot: RunSnapshot, index: TemplateIndex, view: RunView): BudgetLedger | null {
   const declared = declaredRunLimit(snapshot);
-  if (!declared && !index.blocks.some((b) => b.budget)) return null;
+  if (!declared && !hasBlockBudgets(index)) return null;
   let runLimit = declared;
   const blockLimits = new Map<string, Limit>();
   for (const gate of snapshot.gates) {

@@ -4,7 +4,7 @@ import { acceptWork, scoreOf } from './accept-work';
 import type { EvaluationContext } from './evaluation-context';
 import { formatMetric } from './format-number';
 import { askOrFail } from './clarification-rules';
-import { repairOrFail } from './repair-round';
+import { checkedBlockOf, repairChecked, repairOrFail } from './repair-round';
 import type { EngineAction } from './types';
 
 /**
@@ -14,6 +14,11 @@ import type { EngineAction } from './types';
 export function evaluateOutcome(ctx: EvaluationContext, block: Block, state: BlockState): EngineAction[] {
   const outcome = state.outcome;
   if (!outcome) return [];
+  const checked = checkedBlockOf(ctx, block);
+  if (checked) {
+    const found = validationFailure(block, outcome);
+    if (found) return repairChecked(ctx, block, checked, found);
+  }
   switch (outcome.kind) {
     case 'complete':
       return [judgeCompletion(ctx, block, state, outcome)];
@@ -40,7 +45,7 @@ function judgeCompletion(
   if (threshold && (score === null || score < threshold.min)) {
     const min = formatMetric(threshold.min);
     const metric = threshold.metric;
-    const miss = score === null ? `metric \`${metric}\` was not reported (it must be at least ${min})` : `${metric} ${formatMetric(score, threshold.min)} is below the minimum ${min}`;
+    const miss = thresholdMiss(block, outcome)!;
     if (block.repair) return repairOrFail(block, state, miss);
     if (canRetry(block, state)) return retry(block, state, miss);
     const attempts = plural(state.attempts, 'attempt');
@@ -52,6 +57,29 @@ function judgeCompletion(
     );
   }
   return acceptWork(ctx, block, state, score);
+}
+
+/** Why an attempt's score misses its threshold, or null when it passes (or there is none). */
+function thresholdMiss(block: Block, outcome: AttemptOutcome): string | null {
+  const threshold = block.threshold;
+  const score = scoreOf(block, outcome);
+  if (!threshold || (score !== null && score >= threshold.min)) return null;
+  const min = formatMetric(threshold.min);
+  return score === null ? `metric \`${threshold.metric}\` was not reported (it must be at least ${min})` : `${threshold.metric} ${formatMetric(score, threshold.min)} is below the minimum ${min}`;
+}
+
+/** What a validation block found: its threshold missed, its attempt failed, or it is blocked; null when it passed or timed out. */
+function validationFailure(block: Block, outcome: AttemptOutcome): string | null {
+  switch (outcome.kind) {
+    case 'complete':
+      return thresholdMiss(block, outcome);
+    case 'failed':
+      return outcome.error;
+    case 'blocked':
+      return outcome.blockers.join('; ') || 'blocked without a reason';
+    default:
+      return null;
+  }
 }
 
 function retryOrFail(block: Block, state: BlockState, error: string, retryable: boolean): EngineAction {

@@ -1,7 +1,32 @@
 import type { BlockState } from '../domain/run';
 import type { Block } from '../schema/block';
 import { DEFAULT_REPAIR_ROUNDS } from './limits';
+import type { EvaluationContext } from './evaluation-context';
 import type { EngineAction } from './types';
+
+/** The dependency whose `repair.validated_by` names this block, if any (the block it checks). */
+export function checkedBlockOf(ctx: EvaluationContext, validator: Block): Block | undefined {
+  for (const id of ctx.index.depsOf.get(validator.id) ?? []) {
+    const dep = ctx.index.byId.get(id);
+    if (dep?.repair?.validated_by === validator.id) return dep;
+  }
+  return undefined;
+}
+
+/**
+ * The quality loop across two blocks: the validation block found a problem, so the block it checks
+ * runs a repair round with the finding as its hint and the validator waits to check it again; once
+ * the checked block has used its repair rounds, the validator fails with the finding.
+ */
+export function repairChecked(ctx: EvaluationContext, validator: Block, checked: Block, finding: string): EngineAction[] {
+  const failure = `${validator.name} found: ${finding}`;
+  const repair = repairOrFail(checked, ctx.view.stateOf(checked.id), failure);
+  if (repair.type !== 'retry-block') {
+    const max = maxRepairRounds(checked);
+    return [{ type: 'fail-block', blockId: validator.id, reason: `${finding} (after ${max} repair round${max === 1 ? '' : 's'} of ${checked.name})` }];
+  }
+  return [repair, { type: 'reset-block', blockId: validator.id, reason: `waits for ${checked.name} to be repaired (${repair.reason})` }];
+}
 
 /** The repair bound of a block with `repair` (its `max_rounds`, else the design default of 8). */
 export function maxRepairRounds(block: Block): number {

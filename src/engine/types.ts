@@ -41,6 +41,8 @@ export type EngineAction =
    * has `repair`, and a check failed) counts as a repair and carries the failure as `feedback`.
    */
   | { type: 'retry-block'; blockId: string; attempt: number; reason: string; repair?: { round: number; maxRounds: number; feedback: string } }
+  /** A validation block failed: it waits (pending) for the block it checks to be repaired, then runs again. */
+  | { type: 'reset-block'; blockId: string; reason: string }
   /** A budget gate was approved: the attempt it held may be claimed. */
   | { type: 'release-block'; blockId: string; attempt: number; gateId: string }
   /** Run the block again with the reviewer's feedback after a rejected after-gate. */

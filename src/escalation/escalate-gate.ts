@@ -42,7 +42,7 @@ export async function escalateGate(deps: EscalationDeps, trx: Transaction<DB>, g
     await setGateEscalation(trx, { gateId: gate.id, level: gate.escalationLevel, nextEscalationAt: null });
     return { type: 'run-ended' };
   }
-  const policy = gatePolicy(run, gate, deps.ctx.escalationDefaults);
+  const policy = gatePolicy(run, gate, deps.ctx.escalationDefaults, gate.priority);
   const plan = planEscalation({ gate: toSlaGate(gate), policy, fired, now });
   const deadline = plan.deadlineAction;
   const decides = deadline === 'reject' || deadline === 'approve';

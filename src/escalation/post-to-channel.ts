@@ -30,7 +30,7 @@ export function addressCard(message: StepMessage, platform: Platform): Card {
  * looks: a reminder must reach someone. Returns where it went (empty only when the run has
  * neither, e.g. a scheduled run on a bot without channels).
  */
-export async function postToNamedChannel(deps: EscalationDeps, db: Queryable, run: RunRecord, channel: string, message: StepMessage, now: Date): Promise<Destination[]> {
+export async function postToNamedChannel(deps: Pick<EscalationDeps, 'ctx'>, db: Queryable, run: RunRecord, channel: string, message: StepMessage, now: Date): Promise<Destination[]> {
   const { notifier } = deps.ctx;
   const went: Destination[] = [];
   for (const [platform, channelId] of notifier.channelsNamed(run, channel)) {

@@ -9,10 +9,13 @@ import type { Queryable } from '../store/db-schema';
 import type { Destination, EscalationDeps } from './escalation-deps';
 import { pageSubject, reminderSubject, stepKeyPrefix } from './escalation-deps';
 import { postToNamedChannel, type StepMessage } from './post-to-channel';
-import { usersAmong } from './principal-mentions';
+import { dmPersonally, personalRecipients } from './personal-delivery';
 
 /** The ladder step as the sweep sends it: a DueStep, or the breach message a ladder without a deadline step still owes. */
-export type SendableStep = Pick<DueStep, 'key' | 'level' | 'action' | 'channel' | 'mentions'>;
+export type SendableStep = Pick<DueStep, 'key' | 'level' | 'action' | 'channel' | 'mentions'> & Partial<Pick<DueStep, 'urgent'>>;
+
+/** What sending a step needs: the service context, and who the last step pages. */
+export type LadderDeps = Pick<EscalationDeps, 'ctx' | 'owner'>;
 
 /**
  * Turns one due ladder step into outbox rows in the caller's transaction, and says where they went
@@ -26,7 +29,7 @@ export type SendableStep = Pick<DueStep, 'key' | 'level' | 'action' | 'channel' 
  * - page: a PagerDuty page (severity critical) naming the owner, and the same card in the alerts
  *   channel mentioning the owner, so chat sees that the owner was paged even where paging is not set up.
  */
-export async function sendLadderStep(deps: EscalationDeps, db: Queryable, run: RunRecord, gate: GateRecord, view: GateView, step: SendableStep, now: Date): Promise<Destination[]> {
+export async function sendLadderStep(deps: LadderDeps, db: Queryable, run: RunRecord, gate: GateRecord, view: GateView, step: SendableStep, now: Date): Promise<Destination[]> {
   const { ctx } = deps;
   const card = buildReminderCard({ ...view, escalationLevel: step.level, escalationStep: step.action }, { action: step.action, level: step.level }, { now, publicBaseUrl: ctx.publicBaseUrl });
   const message = (stepMentions: readonly string[], principals: readonly string[] = [], payload: Card = card): StepMessage => ({
@@ -60,8 +63,9 @@ export async function sendLadderStep(deps: EscalationDeps, db: Queryable, run: R
   }
 }
 
-/** Principals (or raw ids) of who may decide the gate: its approvers, with role names expanded; else the reviewer role. */
-function deciders(deps: EscalationDeps, run: RunRecord, gate: GateRecord): string[] {
+/** Principals (or raw ids) of who must decide the gate: its assignee, else its approvers, with role names expanded; else the reviewer role. */
+function deciders(deps: LadderDeps, run: RunRecord, gate: GateRecord): string[] {
+  if (gate.assignee) return [`${gate.assignee.platform}:user:${gate.assignee.id}`];
   const roles = deps.ctx.config.roles ?? {};
   const approvers = blockOf(run, gate.blockId)?.review?.approvers ?? ['reviewer'];
   return approvers.flatMap((a) => (ROLE_NAMES.has(a) ? (roles[a as Role] ?? []) : [a]));
@@ -73,18 +77,21 @@ function withHere(mentions: readonly string[]): string[] {
   return mentions.includes('@here') ? [...mentions] : [...mentions, '@here'];
 }
 
-/** A DM to whoever the gate waits on, on platforms with a running adapter; the tasks channel when nobody is known. */
-async function remind(deps: EscalationDeps, db: Queryable, run: RunRecord, gate: GateRecord, step: SendableStep, message: StepMessage, now: Date): Promise<Destination[]> {
+/**
+ * A DM to whoever the gate waits on (claimant, else assignee, else approvers named as users; a
+ * delegate for someone away), held for each person's quiet hours unless urgent, on platforms with a
+ * running adapter; the tasks channel when nobody is known.
+ */
+async function remind(deps: LadderDeps, db: Queryable, run: RunRecord, gate: GateRecord, step: SendableStep, message: StepMessage, now: Date): Promise<Destination[]> {
   const { notifier } = deps.ctx;
-  const claimant = gate.claimant && gate.claimant.type === 'human' ? [{ platform: gate.claimant.platform, id: gate.claimant.id }] : [];
-  const people = claimant.length > 0 ? claimant : usersAmong(blockOf(run, gate.blockId)?.review?.approvers);
+  const people = await personalRecipients(db, run, gate, now);
   const reachable = people.filter((p) => notifier.platforms.includes(p.platform));
   if (reachable.length === 0) return postToNamedChannel(deps, db, run, step.channel ?? 'tasks', message, now);
   const went: Destination[] = [];
+  const urgent = step.urgent ?? false;
   for (const person of reachable) {
     const { mentions: _none, ...card } = message.card;
-    await notifier.dm(db, person.platform, person.id, message.key, message.subject, card, now);
-    went.push(`${person.platform}:dm:${person.id}`);
+    went.push(await dmPersonally(deps.ctx, db, { gateId: gate.id, person, key: message.key, subject: message.subject, card, urgent }, now));
   }
   return went;
 }

@@ -123,8 +123,15 @@ export class AnthropicExecutor implements Executor {
     };
     // Logged before validation: tokens are spent even when the answer is rejected below.
     ctx.log('anthropic: response', { block: job.block.id, model, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costUsd: usage.costUsd });
-    const result = parseSubmittedResult(message);
-    const collected = collectDeclaredArtifacts(job.block, result.status, result.artifacts, { source: 'the model', retryable: true });
+    let result: ReturnType<typeof parseSubmittedResult>;
+    let collected: ReturnType<typeof collectDeclaredArtifacts>;
+    try {
+      result = parseSubmittedResult(message);
+      collected = collectDeclaredArtifacts(job.block, result.status, result.artifacts, { source: 'the model', retryable: true });
+    } catch (error) {
+      if (error instanceof ExecutorError) error.usage = usage;
+      throw error;
+    }
     if (collected.ignored.length) ctx.log('anthropic: undeclared artifacts ignored', { block: job.block.id, keys: collected.ignored });
     const log = step === chain[0] ? [] : [`${step.alias}: fell back from ${chain[0]!.model} to ${step.model}`];
     return { result: { ...result, artifacts: collected.contents }, artifacts: collected.artifacts, usage, log };

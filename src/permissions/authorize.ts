@@ -9,6 +9,8 @@ export interface GateAuthorization {
   approvers?: readonly string[];
   /** Platform-scoped id of whoever started the run. */
   runStartedBy?: { platform: string; id: string };
+  /** Principals of people who are away and named this actor their delegate: their named-approver places count too. */
+  onBehalfOf?: readonly string[];
 }
 
 /**
@@ -26,7 +28,8 @@ export function authorize(
     throw new UserError('forbidden', describeRefusal(actor, roles, permission, config.roles !== undefined), { permission, roles });
   }
   if (gate && permission === 'gate.decide') {
-    if (!isNamedApprover(actor, roles, gate.approvers)) {
+    const delegated = (gate.onBehalfOf ?? []).some((p) => gate.approvers?.includes(p));
+    if (!delegated && !isNamedApprover(actor, roles, gate.approvers)) {
       throw new UserError('forbidden', `This gate may only be decided by ${gate.approvers!.join(', ')}.`, { permission, roles });
     }
     const self = gate.runStartedBy && gate.runStartedBy.platform === actor.platform && gate.runStartedBy.id === actor.id;

@@ -4,6 +4,7 @@ import type { Block } from '../schema/block';
 import { getLatestArtifacts } from '../store/artifacts.store';
 import { listBlockRuns } from '../store/blocks.store';
 import type { Queryable } from '../store/db-schema';
+import { approvalConditionInputs } from './approval-conditions';
 import { findLatestGate } from '../store/gates.store';
 import { maxRepairRounds } from '../engine/repair-round';
 
@@ -22,6 +23,8 @@ export async function buildJob(db: Queryable, run: RunRecord, block: Block, bloc
     const state = states.find((s) => s.blockId === dep.block);
     if (state?.score != null) inputs[`${dep.block}.${dep.key}`] = { key: dep.key, format: 'txt', content: String(state.score), location: null };
   }
+  // Conditions an approval carried reach the blocks that run after it, next to their other inputs.
+  Object.assign(inputs, await approvalConditionInputs(db, run, block));
   return {
     runId: run.id,
     blockRunId: blockRun.id,

@@ -8,13 +8,16 @@ import { getLatestArtifacts } from '../store/artifacts.store';
 import { appendAudit } from '../store/audit.store';
 import { listBlockRuns } from '../store/blocks.store';
 import type { Queryable } from '../store/db-schema';
-import { decideGate as decideGateRow } from '../store/gate-decisions.store';
 import { claimGate as claimGateRow, setGateEscalation, snoozeGate as snoozeGateRow } from '../store/gate-tasks.store';
 import { getGate } from '../store/gates.store';
 import { getRun, getRunForUpdate } from '../store/runs.store';
 import { transaction } from '../store/transaction';
 import type { DecideGateInput, DecideGateResult } from './factory-service';
-import { advanceRun } from './advance-run';
+import { listSubjectsWithPrefix } from '../store/outbox.store';
+import { listDelegatedTo } from '../store/people-away.store';
+import { heldDmSubjectPrefix } from '../escalation/personal-delivery';
+import { castVote } from './cast-vote';
+import { loadQuorumView, ruleOf } from './gate-extras';
 import { refuseAgentSelfApproval } from './agent-self-approval';
 import { blockOf, toGateView } from './read-models';
 import type { ServiceContext } from './service-context';
@@ -31,7 +34,12 @@ export async function requireGate(db: Queryable, gateId: string): Promise<{ gate
 export async function gateView(ctx: ServiceContext, db: Queryable, run: RunRecord, gate: GateRecord): Promise<GateView> {
   const blocks = await listBlockRuns(db, run.id);
   const artifacts = await getLatestArtifacts(db, run.id, { blockIds: [gate.blockId] });
-  return toGateView(run, gate, blocks, artifacts, ctx.publicBaseUrl);
+  return {
+    ...toGateView(run, gate, blocks, artifacts, ctx.publicBaseUrl),
+    quorum: await loadQuorumView(ctx, db, run, gate),
+    conditions: gate.conditions,
+    assignee: gate.assignee ? { id: gate.assignee.id, name: gate.assignee.name } : null,
+  };
 }
 
 /**
@@ -42,14 +50,19 @@ export async function refreshGateCard(ctx: ServiceContext, db: Queryable, run: R
   const view = await gateView(ctx, db, run, gate);
   const card = buildGateCard(view, { now, publicBaseUrl: ctx.publicBaseUrl });
   await ctx.notifier.updateSubject(db, `gate:${gate.id}`, card, version, now);
-  if (gate.status !== 'pending') await ctx.notifier.updateSubject(db, `gate:${gate.id}:reminder`, card, version, now);
+  if (gate.status !== 'pending') {
+    await ctx.notifier.updateSubject(db, `gate:${gate.id}:reminder`, card, version, now);
+    // Reminders held for someone's quiet hours become the decided card as soon as they are delivered.
+    for (const subject of await listSubjectsWithPrefix(db, heldDmSubjectPrefix(gate.id))) await ctx.notifier.updateSubject(db, subject, card, version, now);
+  }
   return view;
 }
 
 /**
- * Decides a gate exactly once. The permission checks come first (role, named approvers, no
- * self-approval); the decision itself is one conditional UPDATE, so of any number of concurrent
- * callers one decides and the others are told who did, and when.
+ * Decides a gate, or records one vote on a gate that needs several. The permission checks come
+ * first (role, named approvers or their delegate, no self-approval: per vote); the vote itself is
+ * counted under the run's row lock (see castVote) and the decision is one conditional UPDATE, so of
+ * any number of concurrent callers one decides and the others are told who did, and when.
  */
 export async function decideGate(ctx: ServiceContext, input: DecideGateInput, now: Date): Promise<DecideGateResult> {
   const { gate, run } = await requireGate(ctx.database.db, input.gateId);
@@ -61,7 +74,8 @@ export async function decideGate(ctx: ServiceContext, input: DecideGateInput, no
   }
   const block = blockOf(run, gate.blockId);
   const approvers = gate.kind === 'clarification' && gate.target ? routeClarification(gate.target, ctx.teams).approvers : block?.review?.approvers;
-  const roles = authorize(input.actor, 'gate.decide', ctx.config, { approvers, runStartedBy: run.creator });
+  const onBehalfOf = await listDelegatedTo(ctx.database.db, input.actor, now);
+  const roles = authorize(input.actor, 'gate.decide', ctx.config, { approvers, runStartedBy: run.creator, onBehalfOf });
   if (input.decision === 'approve') await refuseAgentSelfApproval(ctx, input.actor, run, gate, now);
   const reason = input.reason?.trim() || null;
   if (input.decision === 'reject' && !reason) {
@@ -70,31 +84,32 @@ export async function decideGate(ctx: ServiceContext, input: DecideGateInput, no
   if (block?.review?.confirm && !input.confirmed) {
     throw new UserError('confirmation_required', `Gate #${gate.id} asks for a confirmation: use its card’s Approve button, or type the command again.`);
   }
-  const via = input.via ?? 'command';
+  const conditions = checkConditions(input, gate);
+  const rule = ruleOf(run, gate);
   const result = await transaction(ctx.database, async (trx) => {
     // Lock order: the run row first, then the gate (the same order advanceRun takes).
     await getRunForUpdate(trx, run.id);
-    const decided = await decideGateRow(trx, { gateId: gate.id, status: input.decision === 'approve' ? 'approved' : 'rejected', actor: input.actor, via, reason, now });
-    if (decided.outcome === 'not-found') throw new UserError('unknown_gate', `There is no gate #${gate.id}.`);
-    if (decided.outcome === 'already-decided') return { outcome: 'already-decided' as const, gate: decided.gate };
-    await appendAudit(trx, {
-      at: now,
-      actor: input.actor,
-      action: input.decision === 'approve' ? 'gate.approved' : 'gate.rejected',
-      entityType: 'gate',
-      entityId: gate.id,
-      runId: run.id,
-      gateId: gate.id,
-      changes: { from: 'pending', to: decided.gate.status },
-      metadata: { reason, via, platform: input.actor.platform, roles, block: gate.blockId },
-    });
-    await refreshGateCard(ctx, trx, run, decided.gate, now, `decided`);
-    await advanceRun(trx, run.id, now, ctx);
-    return { outcome: 'decided' as const, gate: decided.gate };
+    return castVote(ctx, trx, { run, gateId: gate.id, rule, input, roles, reason, conditions }, now);
   });
   if (result.outcome === 'decided') ctx.metrics?.gateDecisions.inc({ decision: input.decision, platform: input.actor.platform });
   return { outcome: result.outcome, gate: await gateView(ctx, ctx.database.db, run, result.gate) };
 }
+
+/** Conditions go with an approval of an approval gate: at most 10, each a short sentence. */
+function checkConditions(input: DecideGateInput, gate: GateRecord): string[] {
+  const conditions = (input.conditions ?? []).map((c) => c.trim()).filter(Boolean);
+  if (conditions.length === 0) return [];
+  if (input.decision !== 'approve' || gate.kind !== 'approval') {
+    throw new UserError('invalid_arguments', 'Conditions go with an approval: `/factory approve <gate> [note] if: <condition>; <condition>`.');
+  }
+  if (conditions.length > MAX_CONDITIONS) throw new UserError('invalid_arguments', `At most ${MAX_CONDITIONS} conditions per approval.`);
+  const long = conditions.find((c) => c.length > MAX_CONDITION_LENGTH);
+  if (long) throw new UserError('invalid_arguments', `A condition is at most ${MAX_CONDITION_LENGTH} characters: "${long.slice(0, 40)}…".`);
+  return conditions;
+}
+
+export const MAX_CONDITIONS = 10;
+export const MAX_CONDITION_LENGTH = 300;
 
 /** "I'm on it": quiets the reminders aimed at everyone; the gate stays pending. */
 export async function claimGate(ctx: ServiceContext, gateId: string, actor: Actor, now: Date): Promise<GateView> {

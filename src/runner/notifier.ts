@@ -110,10 +110,15 @@ export class Notifier {
     return this.originOf(run) !== null;
   }
 
-  /** A direct message to one platform user (a reminder to the claimant or a named approver). */
-  async dm(db: Queryable, platform: Platform, userId: string, key: string, subject: string, card: Card, now: Date): Promise<void> {
+  /**
+   * A direct message to one platform user (a reminder to the claimant or a named approver).
+   * `notBefore` holds it back (the person's quiet hours); such a DM should have a subject of its own,
+   * since a held row also holds back later rows of its subject.
+   */
+  async dm(db: Queryable, platform: Platform, userId: string, key: string, subject: string, card: Card, now: Date, notBefore?: Date): Promise<void> {
     const target: OutboxTarget = { type: 'user', userId };
-    await enqueueOutbox(db, { dedupeKey: `${key}:dm:${platform}:${userId}`, kind: 'dm', subject, platform, target, payload: card, now });
+    const later = notBefore && notBefore > now ? { notBefore } : {};
+    await enqueueOutbox(db, { dedupeKey: `${key}:dm:${platform}:${userId}`, kind: 'dm', subject, platform, target, payload: card, now, ...later });
   }
 
   /** A page through the paging webhook (PagerDuty); the card's title and summary describe it. */

@@ -1,4 +1,4 @@
-import type { ExecutorResult } from '../domain/executor';
+import type { ExecutorResult, Usage } from '../domain/executor';
 import type { AttemptOutcome } from '../domain/run';
 import { putArtifact } from '../store/artifacts.store';
 import { recordAttemptOutcome } from '../store/block-attempts.store';
@@ -15,6 +15,8 @@ export interface RecordInput {
   owner?: string;
   outcome: AttemptOutcome;
   result?: ExecutorResult;
+  /** Usage of an attempt that failed after spending (when there is no result to carry it). */
+  usage?: Usage;
   lost?: boolean;
 }
 
@@ -31,7 +33,7 @@ export async function recordResult(database: Database, deps: AdvanceDeps, input:
       attempt: input.attempt,
       outcome: input.outcome,
       now,
-      usage: input.result?.usage,
+      usage: input.result?.usage ?? input.usage,
       owner: input.owner,
       lost: input.lost,
     });

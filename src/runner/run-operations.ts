@@ -4,7 +4,8 @@ import { UserError } from '../domain/errors';
 import { ownValue } from '../domain/own-value';
 import type { Autonomy } from '../domain/statuses';
 import type { RunOrigin, RunRecord } from '../domain/records';
-import type { RunView } from '../domain/views';
+import type { Priority, RunView } from '../domain/views';
+import { validateQuorum } from '../engine/quorum';
 import type { Queryable } from '../store/db-schema';
 import { buildRunStatusCard } from '../cards';
 import { authorize } from '../permissions/authorize';
@@ -29,10 +30,18 @@ function defaultRunName(template: Template, params: Record<string, unknown>): st
   return first ? String(params[first[0]]).slice(0, 100) : template.name;
 }
 
+/** A quorum nobody can meet would leave a gate pending forever: refuse the run and say which. */
+function refuseUnmeetableQuorum(template: Template, config: ServiceContext['config']): void {
+  const issues = validateQuorum(template, { groups: config.groups, roles: config.roles });
+  if (issues.length === 0) return;
+  throw new UserError('invalid_template', `Template "${template.id}" asks for approvals nobody can give:\n${issues.map((i) => `- ${i.path}: ${i.message}`).join('\n')}`);
+}
+
 /** Creates a run, starts what can start, and posts its status card; one transaction. */
 export async function createRun(ctx: ServiceContext, input: CreateRunInput, now: Date, templateOverride?: Template): Promise<RunView> {
   authorize(input.actor, 'run.create', ctx.config);
   const template = templateOverride ?? ctx.catalog.get(input.templateId);
+  refuseUnmeetableQuorum(template, ctx.config);
   const params = resolveParams(template, input.params);
   if (!params.ok) {
     const usage = Object.entries(template.params)
@@ -50,6 +59,7 @@ export async function createRun(ctx: ServiceContext, input: CreateRunInput, now:
         params: params.params,
         autonomy: input.autonomy ?? {},
         simulate: input.simulate,
+        priority: input.priority,
         actor: input.actor,
         origin: { platform: input.origin.platform, channelId: input.origin.channelId, threadId: input.origin.threadId ?? null },
       },
@@ -67,6 +77,8 @@ export interface StartRunInput {
   simulate: boolean;
   actor: Actor;
   origin: RunOrigin | null;
+  /** Default: the template's `priority`, else medium. */
+  priority?: Priority;
   /** Extra facts for the 'run.created' audit row (a schedule's fire time). */
   auditMetadata?: Record<string, unknown>;
 }
@@ -88,6 +100,7 @@ export async function startRun(ctx: ServiceContext, db: Queryable, input: StartR
       seed: randomBytes(8).toString('hex'),
       createdBy: input.actor,
       origin: input.origin,
+      priority: input.priority ?? input.template.priority ?? 'medium',
     },
     now,
   );
@@ -104,6 +117,7 @@ export async function startRun(ctx: ServiceContext, db: Queryable, input: StartR
       version: input.template.version ?? null,
       params: input.params,
       simulate: input.simulate,
+      priority: run.priority,
       platform: input.actor.platform,
       ...input.auditMetadata,
     },

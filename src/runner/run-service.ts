@@ -1,6 +1,11 @@
 import type { Actor } from '../domain/actor';
 import type { Autonomy } from '../domain/statuses';
-import type { GateView, RunView } from '../domain/views';
+import type { GateView, Priority, RunView, WebhookProblemView } from '../domain/views';
+import { escalateGate, type EscalateGateInput } from '../escalation/escalate-by-hand';
+import { endAway, setAwayWithDelegate } from './away-operations';
+import { confirmBulkApproval, prepareBulkApproval, type GateSelector } from './bulk-approval';
+import { setGatePriority, setRunPriority } from './priority-operations';
+import { reassignGate, type ReassignGateInput } from './reassign-gate';
 import { listActiveRuns } from '../store/runs.store';
 import type { CreateRunInput, DecideGateInput, DecideGateResult, FactoryService } from './factory-service';
 import { claimGate, decideGate, flagGate, gateView, requireGate, snoozeGate } from './gate-operations';
@@ -8,6 +13,7 @@ import { loadRunView, requireRun } from './load-run';
 import { auditOf, blockers, listTemplates, pauseSchedule, pendingFor, schedules, suggest } from './queries';
 import { cancelRun, createRun, retryBlock, setAutonomy } from './run-operations';
 import type { ServiceContext } from './service-context';
+import { WebhookService } from '../webhooks/webhook-service';
 
 /**
  * The factory as commands see it. Every mutation is one transaction with its audit and outbox rows;
@@ -31,6 +37,10 @@ export class RunService implements FactoryService {
   async listActiveRuns(): Promise<RunView[]> {
     const runs = await listActiveRuns(this.ctx.database.db, { limit: 25 });
     return Promise.all(runs.map((r) => loadRunView(this.ctx.database.db, r, this.ctx.publicBaseUrl)));
+  }
+  async webhookProblems(): Promise<WebhookProblemView[]> {
+    const troubled = await new WebhookService(this.ctx).problems();
+    return troubled.map((w) => ({ id: w.id, url: w.url, failed: w.deliveries.failed, retrying: w.deliveries.retrying, lastError: w.deliveries.lastError }));
   }
   decideGate(input: DecideGateInput, now: Date): Promise<DecideGateResult> {
     return decideGate(this.ctx, input, now);
@@ -71,6 +81,30 @@ export class RunService implements FactoryService {
   }
   setSchedulePaused(templateId: string, paused: boolean, actor: Actor, now: Date) {
     return pauseSchedule(this.ctx, templateId, paused, actor, now);
+  }
+  reassignGate(input: ReassignGateInput, now: Date): Promise<GateView> {
+    return reassignGate(this.ctx, input, now);
+  }
+  escalateGate(input: EscalateGateInput, now: Date): Promise<GateView> {
+    return escalateGate(this.ctx, input, now);
+  }
+  prepareBulkApproval(input: { actor: Actor; selector: GateSelector; note?: string | null }, now: Date) {
+    return prepareBulkApproval(this.ctx, input, now);
+  }
+  confirmBulkApproval(input: { actor: Actor; bulkId: string }, now: Date) {
+    return confirmBulkApproval(this.ctx, input, now);
+  }
+  setRunPriority(input: { runId: string; priority: Priority; actor: Actor }, now: Date) {
+    return setRunPriority(this.ctx, input, now);
+  }
+  setGatePriority(input: { gateId: string; priority: Priority; actor: Actor }, now: Date) {
+    return setGatePriority(this.ctx, input, now);
+  }
+  setAway(input: { actor: Actor; until: Date; delegate: Actor }, now: Date) {
+    return setAwayWithDelegate(this.ctx, input, now);
+  }
+  endAway(actor: Actor, now: Date) {
+    return endAway(this.ctx, actor, now);
   }
   suggest(kind: 'template' | 'run' | 'gate' | 'block', prefix: string, context?: { runId?: string }) {
     return suggest(this.ctx, kind, prefix, context);

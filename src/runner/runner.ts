@@ -180,6 +180,7 @@ export class Runner {
     renew.unref();
     let outcome;
     let result;
+    let usage;
     try {
       const executor = run.simulate ? this.opts.rehearsal : this.opts.executors.get(block.runtime);
       const job = await buildJob(db, run, block, blockRun);
@@ -190,6 +191,7 @@ export class Runner {
       const reason = controller.signal.aborted ? controller.signal.reason : error;
       outcome = outcomeOf({ error: reason, timedOut });
       result = undefined;
+      usage = error instanceof ExecutorError ? error.usage : undefined;
     } finally {
       clearTimeout(timer);
       clearInterval(renew);
@@ -197,7 +199,7 @@ export class Runner {
     const runtime = run.simulate ? 'simulate' : block.runtime;
     this.opts.metrics?.blockAttempts.inc({ runtime, outcome: outcome.kind });
     this.opts.metrics?.blockDuration.observe({ runtime }, (this.now().getTime() - started.getTime()) / 1000);
-    const recorded = await recordResult(this.opts.database, this.opts.deps, { ...base, outcome, result }, this.now());
+    const recorded = await recordResult(this.opts.database, this.opts.deps, { ...base, outcome, result, usage }, this.now());
     if (recorded === 'stale') this.opts.log.info({ run: run.id, block: block.id, attempt: blockRun.attempts }, 'dropped the result of an attempt that is no longer current');
   }
 }

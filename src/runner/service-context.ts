@@ -8,7 +8,8 @@ import type { TemplateCatalog } from './template-catalog';
 export interface ServiceContext extends AdvanceDeps {
   database: Database;
   catalog: TemplateCatalog;
-  config: Pick<FileConfig, 'roles' | 'permissions'>;
+  /** `groups` (quorum groups) and `people` (quiet hours) are optional: without them there are none. */
+  config: Pick<FileConfig, 'roles' | 'permissions'> & Partial<Pick<FileConfig, 'groups' | 'people'>>;
   metrics?: Metrics;
   /** Told after commit when a run is cancelled, so in-process executors stop at once. */
   onRunCancelled?: (runId: string) => void;

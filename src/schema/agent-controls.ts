@@ -28,6 +28,8 @@ export const repairSchema = z.strictObject({
   max_rounds: z.number().int().min(1).max(20).optional(),
   /** Model alias for the repair rounds (e.g. a stronger one); default the block's own model. */
   model: z.string().min(1).optional(),
+  /** A block that checks this one's output (it depends on it): when its attempt fails, this block is repaired with that failure and the checker runs again. */
+  validated_by: z.string().min(1).optional(),
 });
 
 /** Run parameters that set one run's budget (over the template's) without the template declaring them. */

@@ -107,6 +107,10 @@ export const reviewSchema = z.strictObject({
   confirm: z.boolean().optional(),
   priority: z.enum(['critical', 'high', 'medium', 'low']).optional(),
   sla: slaPolicySchema.optional(),
+  /** Distinct people who must approve (default 1). Any rejection decides at once. */
+  required_approvals: z.number().int().min(1).max(20).optional(),
+  /** Approvals needed from named groups (config `groups`, or a role), e.g. { "legal": 1, "eng": 1 }. */
+  approval_groups: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'group names are lowercase words'), z.number().int().min(1).max(20)).optional(),
 });
 
 export const lensSchema = z.strictObject({

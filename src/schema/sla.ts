@@ -52,6 +52,18 @@ export const slaPolicySchema = z.strictObject({
   /** How long a claim holds without a decision before it lapses back to the team. */
   claim_lapse: durationSchema.optional(),
   quiet_hours: quietHoursSchema.optional(),
+  /**
+   * How fast the ladder runs per gate priority: a factor on the deadline and on every step's time
+   * (0.5 = twice as fast). Default critical 0.5, the others 1.
+   */
+  priority_pace: z
+    .strictObject({
+      critical: z.number().gt(0).max(1).optional(),
+      high: z.number().gt(0).max(1).optional(),
+      medium: z.number().gt(0).max(1).optional(),
+      low: z.number().gt(0).max(1).optional(),
+    })
+    .optional(),
 });
 
 export type LadderStep = z.output<typeof ladderStepSchema>;

@@ -57,6 +57,8 @@ export const flatTemplateSchema = z.strictObject({
   /** Who is paged at the end of the escalation ladder (a platform user id or a role). */
   owner: z.string().optional(),
   trigger: templateTriggerSchema.optional(),
+  /** The priority of its runs unless `/factory run … priority=…` says otherwise (default medium). */
+  priority: z.enum(['critical', 'high', 'medium', 'low']).optional(),
   /** Most one run may spend on model calls; a run may lower or raise it with the `budget_usd` and `budget_tokens` parameters. */
   budget: budgetSchema.optional(),
   blocks: z.array(blockSchema).min(1, NO_BLOCKS),

@@ -5,7 +5,7 @@ import { wakeAfterCommit } from './transaction';
 
 type BlockAction = Extract<
   EngineAction,
-  { type: 'start-block' | 'retry-block' | 'rework-block' | 'release-block' | 'complete-block' | 'fail-block' | 'skip-block' | 'block-block' | 'unblock-block' }
+  { type: 'start-block' | 'retry-block' | 'rework-block' | 'release-block' | 'reset-block' | 'complete-block' | 'fail-block' | 'skip-block' | 'block-block' | 'unblock-block' }
 >;
 type BlockChange = UpdateObject<DB, 'block_runs'>;
 
@@ -54,6 +54,18 @@ export async function applyBlockAction(db: Queryable, runId: string, action: Blo
       const changed = Number(result.numUpdatedRows) > 0;
       if (changed) wakeAfterCommit(db, 'runner');
       return changed;
+    }
+    case 'reset-block': {
+      // Only a validation attempt whose result is still unsettled: applying it twice changes nothing.
+      const result = await db
+        .updateTable('block_runs')
+        .set({ status: 'pending', outcome: null, error: null, ended_at: null, ...released })
+        .where('run_id', '=', runId)
+        .where('block_id', '=', action.blockId)
+        .where('status', '=', 'running')
+        .where('outcome', 'is not', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     }
     case 'complete-block':
       change = { status: 'done', score: action.score ?? null, outcome: null, error: null, ended_at: now, clarification_hops: 0, ...released };

@@ -31,6 +31,7 @@ export interface RunsTable {
   updated_at: Date;
   ended_at: Date | null;
   end_reason: string | null;
+  priority: WithDefault<string>;
 }
 
 export interface BlockRunsTable {
@@ -99,6 +100,40 @@ export interface GatesTable {
   next_escalation_at: Date | null;
   budget_limit: NullableJson;
   target: string | null;
+  /** Who the gate is assigned to (an Actor, set by reassign or a manual escalation); reminders follow it. */
+  assignee: NullableJson;
+  assigned_at: Date | null;
+  /** The conditions the approval carried (a string array), once approved with conditions. */
+  conditions: NullableJson;
+}
+
+export interface GateVotesTable {
+  id: Id;
+  gate_id: string;
+  /** "<platform>:<user id>". */
+  voter: string;
+  actor: Json;
+  vote: string;
+  note: string | null;
+  conditions: ColumnType<unknown, string | undefined, string>;
+  via: string;
+  voted_at: Date;
+}
+
+export interface PeopleAwayTable {
+  principal: string;
+  until: Date;
+  delegate: Json;
+  set_at: Date;
+}
+
+export interface BulkApprovalsTable {
+  id: Id;
+  actor: Json;
+  gate_ids: Json;
+  note: string | null;
+  created_at: Date;
+  used_at: Date | null;
 }
 
 export interface EscalationStepsTable {
@@ -196,6 +231,27 @@ export interface ScheduleFiresTable {
   created_at: Date;
 }
 
+export interface EventsTable {
+  id: Id;
+  type: string;
+  at: Date;
+  run_id: string | null;
+  gate_id: string | null;
+  data: Json;
+}
+
+export interface WebhookSubscriptionsTable {
+  id: Id;
+  url: string;
+  events: Json;
+  secret: string;
+  description: string | null;
+  created_by: Json;
+  created_at: Date;
+  cursor: Counter;
+  removed_at: Date | null;
+}
+
 export interface ApiTokensTable {
   id: Id;
   name: string;
@@ -218,11 +274,20 @@ export interface HookDeliveriesTable {
   created_at: Date;
 }
 
+export interface WebSecretsTable {
+  name: string;
+  value: string;
+  created_at: Date;
+}
+
 export interface DB {
   runs: RunsTable;
   block_runs: BlockRunsTable;
   block_attempts: BlockAttemptsTable;
   gates: GatesTable;
+  gate_votes: GateVotesTable;
+  people_away: PeopleAwayTable;
+  bulk_approvals: BulkApprovalsTable;
   escalation_steps: EscalationStepsTable;
   artifacts: ArtifactsTable;
   audit_log: AuditLogTable;
@@ -231,8 +296,11 @@ export interface DB {
   run_channels: RunChannelsTable;
   schedules: SchedulesTable;
   schedule_fires: ScheduleFiresTable;
+  events: EventsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
   api_tokens: ApiTokensTable;
   hook_deliveries: HookDeliveriesTable;
+  web_secrets: WebSecretsTable;
 }
 
 /** What every repository function takes first: the database or an open transaction. */

@@ -86,3 +86,30 @@ export async function listGatesDueForEscalation(trx: Transaction<DB>, opts: { no
     .execute();
   return rows.map(toGateRecord);
 }
+
+/**
+ * Hands a pending gate to `assignee` (reassign, or a manual escalation to a person): the assignee
+ * is recorded and any claim is released, so reminders and DMs go to the new person. False when the
+ * gate is not pending.
+ */
+export async function assignGate(db: Queryable, opts: { gateId: string; assignee: Actor; now: Date }): Promise<GateRecord | undefined> {
+  const row = await db
+    .updateTable('gates')
+    .set({ assignee: toJson(opts.assignee), assigned_at: opts.now, claimed_by: null, claimed_at: null })
+    .where('id', '=', opts.gateId)
+    .where('status', '=', 'pending')
+    .returningAll()
+    .executeTakeFirst();
+  return row && toGateRecord(row);
+}
+
+/** Records the conditions an approval carried (a decided gate only; they are part of its decision). */
+export async function setGateConditions(db: Queryable, gateId: string, conditions: readonly string[]): Promise<void> {
+  await db.updateTable('gates').set({ conditions: toJson(conditions) }).where('id', '=', gateId).where('status', '=', 'approved').execute();
+}
+
+/** Changes one pending gate's priority. Returns the gate, or undefined when it is not pending. */
+export async function setGatePriority(db: Queryable, gateId: string, priority: string): Promise<GateRecord | undefined> {
+  const row = await db.updateTable('gates').set({ priority }).where('id', '=', gateId).where('status', '=', 'pending').returningAll().executeTakeFirst();
+  return row && toGateRecord(row);
+}

@@ -5,7 +5,7 @@ import type { BudgetLimit } from '../domain/run';
 import type { Autonomy, GateKind, GatePosition, GateStatus } from '../domain/statuses';
 import type { DecisionSource, Priority } from '../domain/views';
 import type { GatesTable, Queryable } from './db-schema';
-import { parseBudgetLimit, parseOptionalActor, toJson, toJsonOrNull } from './json-columns';
+import { parseBudgetLimit, parseOptionalActor, parseStringList, toJson, toJsonOrNull } from './json-columns';
 
 /** The one place a gates row becomes a GateRecord (which is also the engine's GateState). */
 export function toGateRecord(row: Selectable<GatesTable>): GateRecord {
@@ -36,6 +36,9 @@ export function toGateRecord(row: Selectable<GatesTable>): GateRecord {
     snoozedUntil: row.snoozed_until,
     escalationLevel: row.escalation_level,
     nextEscalationAt: row.next_escalation_at,
+    assignee: parseOptionalActor(row.assignee, `gate ${row.id} assignee`),
+    assignedAt: row.assigned_at,
+    conditions: parseStringList(row.conditions, `gate ${row.id} conditions`),
   };
 }
 

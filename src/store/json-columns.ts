@@ -67,5 +67,8 @@ export const parseCard = (value: unknown): Card => parse(cardSchema, value, 'car
 export const parseOrigin = (value: unknown): RunOrigin | null => (value == null ? null : parse(originSchema, value, 'run origin'));
 export const parseBudgetLimit = (value: unknown, what: string): BudgetLimit | null => (value == null ? null : parse(budgetLimitSchema, value, what));
 export const parseObject = (value: unknown, what: string): Record<string, unknown> => parse(objectSchema, value, what);
+const stringListSchema = z.array(z.string());
+/** A jsonb string array (conditions); null reads as empty. */
+export const parseStringList = (value: unknown, what: string): string[] => (value == null ? [] : parse(stringListSchema, value, what));
 export const parseOptionalObject = (value: unknown, what: string): Record<string, unknown> | null =>
   value == null ? null : parseObject(value, what);

@@ -5,7 +5,8 @@ import type { OutboxTable, Queryable } from './db-schema';
 import { parseCard, parseOptionalObject, toJson, toJsonOrNull } from './json-columns';
 import { wakeAfterCommit } from './transaction';
 
-export type OutboxKind = 'post' | 'update' | 'dm' | 'page';
+/** `webhook`: a signed POST of one event to a subscriber (outbox/deliver-webhook.ts). */
+export type OutboxKind = 'post' | 'update' | 'dm' | 'page' | 'webhook';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
 
 export interface OutboxMessage {
@@ -132,4 +133,11 @@ export async function requeueOutbox(db: Queryable, id: string, now: Date): Promi
   const requeued = Number(result.numUpdatedRows) === 1;
   if (requeued) wakeAfterCommit(db, 'outbox');
   return requeued;
+}
+
+/** Distinct subjects starting with `prefix` (the held-back DMs of one gate), so each can be updated. */
+export async function listSubjectsWithPrefix(db: Queryable, prefix: string): Promise<string[]> {
+  const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const rows = await db.selectFrom('outbox').select('subject').distinct().where('subject', 'like', `${escaped}%`).execute();
+  return rows.map((r) => r.subject);
 }

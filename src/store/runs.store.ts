@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Actor } from '../domain/actor';
 import type { RunOrigin, RunRecord } from '../domain/records';
 import type { Autonomy, RunStatus } from '../domain/statuses';
+import type { Priority } from '../domain/views';
 import type { Template } from '../schema/template';
 import type { Queryable, RunsTable } from './db-schema';
 import { parseActor, parseObject, parseOrigin, toJson, toJsonOrNull } from './json-columns';
@@ -16,6 +17,8 @@ export interface NewRun {
   seed: string;
   createdBy: Actor;
   origin?: RunOrigin | null;
+  /** Default medium. */
+  priority?: Priority;
 }
 
 /** The one place a runs row becomes a RunRecord. */
@@ -40,6 +43,7 @@ export function toRunRecord(row: Selectable<RunsTable>): RunRecord {
     updatedAt: row.updated_at,
     endedAt: row.ended_at,
     endReason: row.end_reason,
+    priority: row.priority as Priority,
   };
 }
 
@@ -59,6 +63,7 @@ export async function insertRun(db: Queryable, run: NewRun, now: Date): Promise<
       seed: run.seed,
       created_by: toJson(run.createdBy),
       origin: toJsonOrNull(run.origin),
+      priority: run.priority ?? 'medium',
       created_at: now,
       updated_at: now,
     })
@@ -131,4 +136,10 @@ export async function setRunAutonomy(db: Queryable, runId: string, autonomy: Rec
 /** Bumps updated_at (any change to the run's blocks or gates), for "last activity". */
 export async function touchRun(db: Queryable, runId: string, now: Date): Promise<void> {
   await db.updateTable('runs').set({ updated_at: now }).where('id', '=', runId).execute();
+}
+
+/** Changes a run's priority; its pending gates follow (see setPendingGatePriority). */
+export async function setRunPriority(db: Queryable, runId: string, priority: Priority, now: Date): Promise<RunRecord | undefined> {
+  const row = await db.updateTable('runs').set({ priority, updated_at: now }).where('id', '=', runId).returningAll().executeTakeFirst();
+  return row && toRunRecord(row);
 }

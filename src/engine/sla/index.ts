@@ -4,7 +4,9 @@ export { escalationLevelName } from './escalation-level-name';
 export { nextWorkingTime } from './next-working-time';
 export { pagerDutyEvent, PAGERDUTY_SEVERITIES } from './pagerduty-event';
 export type { PagerDutyEventInput, PagerDutySeverity, PagerDutyTriggerEvent } from './pagerduty-event';
+export { paceForPriority } from './pace-for-priority';
 export { parseStepTiming } from './parse-step-timing';
+export { personalDeliveryTime } from './personal-delivery-time';
 export { planEscalation } from './plan-escalation';
 export { resolvePolicy } from './resolve-policy';
 export type { SlaPolicyIssue } from './resolve-policy';
@@ -14,6 +16,7 @@ export type {
   DeadlineAction,
   DueStep,
   EscalationPlan,
+  GatePriority,
   LadderAction,
   PlanEscalationInput,
   ResolvedPolicy,

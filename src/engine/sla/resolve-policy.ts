@@ -56,7 +56,15 @@ export function resolvePolicy(layers: ReadonlyArray<SlaPolicy | undefined>): Res
     .sort((a, b) => a.firstMs - b.firstMs || a.order - b.order)
     .map(({ resolved }, index) => ({ ...resolved, index }));
 
-  return ok({ deadlineMs, onDeadline, allowAutoApprove, claimLapseMs, steps: ordered, quietHours });
+  const priorityPace = { ...DEFAULT_PRIORITY_PACE, ...definedOnly(merged.priority_pace ?? {}) };
+  return ok({ deadlineMs, onDeadline, allowAutoApprove, claimLapseMs, steps: ordered, quietHours, priorityPace });
+}
+
+/** Critical gates escalate twice as fast unless a policy says otherwise. */
+export const DEFAULT_PRIORITY_PACE = { critical: 0.5, high: 1, medium: 1, low: 1 } as const;
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function resolveStep(step: LadderStep, i: number, issues: SlaPolicyIssue[]): ResolvedStep | null {

@@ -39,7 +39,11 @@ export interface ResolvedPolicy {
   /** Ordered by when each step first fires under `deadlineMs`; the order is the level. */
   steps: readonly ResolvedStep[];
   quietHours: QuietHours | null;
+  /** Factor on the deadline and step times per gate priority (see `paceForPriority`); absent: all 1. */
+  priorityPace?: Readonly<Record<GatePriority, number>>;
 }
+
+export type GatePriority = 'critical' | 'high' | 'medium' | 'low';
 
 /** The gate fields the planner reads. Times are instants; absent means "not set". */
 export interface SlaGate {

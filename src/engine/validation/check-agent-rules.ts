@@ -12,9 +12,26 @@ export interface ValidationKnowledge {
   teams?: readonly string[];
 }
 
+/** `repair.validated_by` names a block that reads this one's output (so it runs after it). */
+function checkValidatedBy(blocks: readonly RawBlock[], block: RawBlock, label: string, report: ReportIssue): void {
+  const name = readAt(block.value, ['repair', 'validated_by']);
+  if (typeof name !== 'string' || name === '') return;
+  const validator = blocks.find((b) => b.id === name);
+  const depends = validator ? readAt(validator.value, ['inputs', 'depends']) : undefined;
+  const reads = Array.isArray(depends) && depends.some((d) => isObject(d) && d.block === block.id);
+  if (reads) return;
+  report(
+    ['blocks', block.index, 'repair', 'validated_by'],
+    validator
+      ? `${label} is validated by \`${name}\`, but \`${name}\` does not depend on it; add ${block.id === undefined ? 'it' : `\`${block.id}\``} to \`${name}\`'s \`inputs.depends\`.`
+      : `${label} is validated by \`${name}\`, which is not a block in this template${didYouMean(name, blocks.flatMap((b) => (b.id ? [b.id] : []))) || '.'}`,
+  );
+}
+
 /**
  * Agent fields zod cannot judge alone: `model` and `repair.model` name a known alias or a model id
- * ("claude-…"); `clarification.target` names a team, a role or a principal.
+ * ("claude-…"); `repair.validated_by` names a block that depends on this one;
+ * `clarification.target` names a team, a role or a principal.
  */
 export function checkAgentRules(blocks: readonly RawBlock[], knowledge: ValidationKnowledge, report: ReportIssue): void {
   const aliases = knowledge.modelAliases ?? Object.keys(DEFAULT_MODEL_ALIASES);
@@ -28,6 +45,7 @@ export function checkAgentRules(blocks: readonly RawBlock[], knowledge: Validati
         `${label} names model "${name}", which is neither a model alias nor a model id${didYouMean(name, aliases) || `; use one of ${aliases.join(', ')}, or add it under \`models.aliases\` in the config file.`}`,
       );
     }
+    checkValidatedBy(blocks, block, label, report);
     const clarification = block.value.clarification;
     if (!knowledge.teams || !isObject(clarification) || typeof clarification.target !== 'string') continue;
     const target = clarification.target;

@@ -43,6 +43,16 @@ const TEMPLATES = [
       repair: { max_rounds: 2, model: 'factory/architect' },
     }),
   ]),
+  tpl('shaping', [agentBlock('report', { repair: { max_rounds: 1 } })]),
+  tpl('validated', [
+    agentBlock('code', { repair: { max_rounds: 3, validated_by: 'tests' } }),
+    agentBlock('tests', {
+      type: 'validate',
+      inputs: { depends: [{ block: 'code', key: 'out' }] },
+      outputs: { artifacts: [{ key: 'out', format: 'md' }], metrics: [{ key: 'score', type: 'score' }] },
+      threshold: { metric: 'score', min: 0.8 },
+    }),
+  ]),
 ];
 
 // 1000 input + 1000 output tokens on a sonnet-family id: $0.003 + $0.015 = $0.018.
@@ -185,5 +195,32 @@ describe.each(testDatabases())('agent blocks against the fake Messages API on $n
     expect(essay).toMatchObject({ status: 'failed', attempts: 3, repairs: { used: 2, max: 2 } });
     expect(describeBlockLine(essay, new Date())).toContain('repair 2 of 2');
     expect(essay.error).toBe('score 0.30 is below the minimum 0.80 (still failing after 2 repair rounds)');
+  });
+
+  it('GIVEN an answer that breaks the declared outputs THEN a repair round gets the check failure as its hint, and the failed attempt\'s tokens still count', async () => {
+    const before = fake.requests.length;
+    fake.reply({ type: 'tool_use', usage, input: { status: 'COMPLETE', artifacts: { summary: 'wrong key' } } }, complete());
+    const run = await settled((await start('shaping')).id);
+    expect(run.status).toBe('completed');
+    const repairPrompt = fake.requests[before + 1]!.body.messages[0].content as string;
+    expect(repairPrompt).toContain('repair round 1 of 1');
+    expect(repairPrompt).toContain('without the declared artifact "out"');
+    const report = (await findBlockRun(database.db, run.id, 'report'))!;
+    expect(report).toMatchObject({ repairs: 1, retries: 0, meteredAttempts: 2, inputTokens: 2000, outputTokens: 2000 });
+    expect(report.costUsd).toBeCloseTo(0.036, 6);
+  });
+
+  it('GIVEN a validation block that finds a problem THEN the checked block is repaired with the finding and checked again until it passes', async () => {
+    const before = fake.requests.length;
+    fake.reply(complete(), complete({ metrics: { score: 0.3 } }), complete(), complete({ metrics: { score: 0.9 } }));
+    const run = await settled((await start('validated')).id);
+    expect(run.status).toBe('completed');
+    const sent = fake.requests.slice(before).map((r) => r.body.messages[0].content as string);
+    expect(sent).toHaveLength(4);
+    expect(sent[2]).toContain('<check_failure>\ntests found: score 0.30 is below the minimum 0.80\n</check_failure>');
+    expect(run.blocks.find((b) => b.id === 'code')).toMatchObject({ attempts: 2, repairs: { used: 1, max: 3 } });
+    expect(run.blocks.find((b) => b.id === 'tests')).toMatchObject({ attempts: 2, status: 'done' });
+    const actions = (await listAuditForRun(database.db, run.id, { limit: 100 })).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['block.retry', 'block.reset']));
   });
 });

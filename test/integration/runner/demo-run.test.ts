@@ -25,7 +25,12 @@ describe.each(testDatabases())('a demo run on $name', ({ open }) => {
     expect(created.status).toBe('running');
     expect(created.name).toBe('a haiku about deadlines');
 
-    const gate = await eventually(async () => (await factory.service.getRun(created.id)).pendingGates[0], 'the draft gate');
+    // The run view reads blocks and gates in separate queries; a gate that committed between them
+    // shows without its block's metrics, so wait until both reads agree.
+    const gate = await eventually(async () => {
+      const pending = (await factory.service.getRun(created.id)).pendingGates[0];
+      return pending?.metrics.score !== undefined ? pending : null;
+    }, 'the draft gate');
     expect(gate.blockId).toBe('draft');
     expect(gate.metrics.score).toBeGreaterThanOrEqual(0.8);
 

@@ -83,6 +83,7 @@ describe('gate card (pending approval)', () => {
       { id: 'gate:g-101:reject', label: 'Reject', style: 'danger' },
       { id: 'gate:g-101:claim', label: 'Claim', style: 'secondary' },
       { id: 'gate:g-101:details', label: 'Details', style: 'link', url: `${BASE_URL}/runs/run-12/gates/g-101` },
+      { id: 'gate:g-101:reassign', label: 'Reassign', style: 'secondary' },
     ]);
   });
 
@@ -94,7 +95,7 @@ describe('gate card (pending approval)', () => {
 
   it('GIVEN no public base URL THEN there is no Details link and no URL anywhere', () => {
     const card = buildGateCard(makeGate(), { now: NOW });
-    expect(ids(card)).toEqual(['gate:g-101:approve', 'gate:g-101:reject', 'gate:g-101:claim']);
+    expect(ids(card)).toEqual(['gate:g-101:approve', 'gate:g-101:reject', 'gate:g-101:claim', 'gate:g-101:reassign']);
     expect(card.url).toBeUndefined();
     expect(JSON.stringify(card)).not.toContain('http');
   });
@@ -132,6 +133,7 @@ describe('gate card (other kinds and modes)', () => {
       ['Mark done', 'gate:g-101:approve'],
       ["Can't do", 'gate:g-101:reject'],
       ['Claim', 'gate:g-101:claim'],
+      ['Reassign', 'gate:g-101:reassign'],
     ]);
   });
 

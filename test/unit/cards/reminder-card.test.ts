@@ -20,6 +20,7 @@ describe('reminder card', () => {
       'gate:g-101:claim',
       'gate:g-101:snooze',
       'gate:g-101:details',
+      'gate:g-101:reassign',
     ]);
     expect(card.tone).toBe('pending');
   });

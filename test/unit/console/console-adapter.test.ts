@@ -157,7 +157,7 @@ describe('the console chat on the real app', () => {
       expect(await adapter.openThread?.(ref, 'thread')).toBeNull();
       expect(tty.text).toContain('↻ updated #1');
       expect(tty.text).toContain('→ DM to ana · #2');
-      expect(tty.text).toMatch(/\[4\] Approve/);
+      expect(tty.text).toMatch(/\[5\] Approve/); // the first card took 1-4 (Approve, Reject, Claim, Reassign)
 
       tty.input.write('\u0015\u0004'); // Ctrl-U clears the typed text, Ctrl-D on an empty line ends input
       await expect.poll(() => left).toEqual(['end']);

@@ -48,13 +48,15 @@ describe.each([60, 100])('gate card in the console at width %i', (width) => {
       { number: 1, actionId: 'gate:g-101:approve', label: 'Approve' },
       { number: 2, actionId: 'gate:g-101:reject', label: 'Reject' },
       { number: 3, actionId: 'gate:g-101:claim', label: 'Claim' },
+      { number: 4, actionId: 'gate:g-101:reassign', label: 'Reassign' },
     ]);
     expect(rendered.text).toContain('[1] Approve  [2] Reject  [3] Claim');
+    expect(rendered.text).toContain('[4] Reassign');
   });
 
   it('THEN the Details link is printed, not numbered', () => {
     expect(rendered.text.replace(/\s/g, '')).toContain(`↗Details:${BASE_URL}/runs/run-12/gates/g-101`);
-    expect(rendered.text).not.toContain('[4]');
+    expect(rendered.text).not.toMatch(/\[\d\] Details/);
   });
 
   it('THEN with colour off there are no ANSI codes', () => {
@@ -80,7 +82,7 @@ describe('console card rendering', () => {
   it('GIVEN numbers turned off THEN buttons read [Approve] and still map in order', () => {
     const r = renderCardForTerminal(gateCard(), { width: 80, color: false, actionNumbers: false });
     expect(r.text).toContain('[Approve]  [Reject]  [Claim]');
-    expect(r.actions.map((a) => a.actionId)).toEqual(['gate:g-101:approve', 'gate:g-101:reject', 'gate:g-101:claim']);
+    expect(r.actions.map((a) => a.actionId)).toEqual(['gate:g-101:approve', 'gate:g-101:reject', 'gate:g-101:claim', 'gate:g-101:reassign']);
   });
 
   it('GIVEN a narrow terminal THEN the buttons wrap onto several lines within the width', () => {

@@ -24,7 +24,7 @@ describe('console replies', () => {
     expect(lines[0]).toBe(`┊ ${EPHEMERAL_MARKER}`);
     expect(lines[1]!.startsWith('┊ ┌')).toBe(true);
     for (const line of lines) expect(measureWidth(line)).toBeLessThanOrEqual(60);
-    expect(r.actions.map((a) => a.actionId)).toEqual(['gate:g-101:approve', 'gate:g-101:reject', 'gate:g-101:claim']);
+    expect(r.actions.map((a) => a.actionId)).toEqual(['gate:g-101:approve', 'gate:g-101:reject', 'gate:g-101:claim', 'gate:g-101:reassign']);
   });
 
   it('GIVEN a modal THEN it shows the prompt the console will ask', () => {

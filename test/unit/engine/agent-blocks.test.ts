@@ -4,6 +4,7 @@ import { applyActions } from '../../../src/engine/apply-action';
 import { DEFAULT_REPAIR_ROUNDS, MAX_CLARIFICATION_HOPS } from '../../../src/engine/limits';
 import { nextActions } from '../../../src/engine/next-actions';
 import { runToFixpoint } from '../../../src/engine/run-to-fixpoint';
+import { validateTemplate } from '../../../src/engine/validate-template';
 import type { EngineAction, RunSnapshot } from '../../../src/engine/types';
 import type { BlockInput } from '../../../src/schema/block';
 import { NOW, block, gate, gateIds, snapshot, state, template } from './support/build';
@@ -201,5 +202,65 @@ describe('budgets', () => {
     const tpl = template([block('a'), block('b', { deps: ['a'] })], { budget: { cost_usd: 1 } });
     const snap = snapshot(tpl, [state('a', { status: 'done', attempts: 1, ...spent(0.9, 1) })], [], { '*': 'auto' });
     expect(nextActions(snap, NOW)[1]).toMatchObject({ kind: 'budget', mode: 'gate' });
+  });
+});
+
+describe('repair through a validation block', () => {
+  const checked = (max = 2) => template([block('code', { repair: { max_rounds: max, validated_by: 'tests' } }), block('tests', { type: 'validate', deps: ['code'] })]);
+
+  it('GIVEN the validation block fails THEN the block it checks runs a repair round with the finding, and the validator waits to check again', () => {
+    const snap = snapshot(checked(), [
+      state('code', { status: 'done', attempts: 1 }),
+      state('tests', { status: 'running', attempts: 1, outcome: { kind: 'failed', error: '3 of 40 tests fail: parseDate', retryable: true } }),
+    ]);
+    const actions = nextActions(snap, NOW);
+    expect(actions).toEqual([
+      {
+        type: 'retry-block',
+        blockId: 'code',
+        attempt: 2,
+        reason: 'tests found: 3 of 40 tests fail: parseDate (repair 1 of 2)',
+        repair: { round: 1, maxRounds: 2, feedback: 'tests found: 3 of 40 tests fail: parseDate' },
+      },
+      { type: 'reset-block', blockId: 'tests', reason: 'waits for code to be repaired (tests found: 3 of 40 tests fail: parseDate (repair 1 of 2))' },
+    ]);
+    const after = applyActions(snap, actions, () => 'x');
+    expect(after.blocks.map((b) => [b.blockId, b.status, b.attempts])).toEqual([
+      ['code', 'ready', 2],
+      ['tests', 'pending', 1],
+    ]);
+  });
+
+  it('GIVEN a validator that never passes THEN the loop ends after the checked block\'s repair rounds, with the validator failed', () => {
+    const { snapshot: end } = playRunner(snapshot(checked(2)), (s) =>
+      s.blockId === 'tests' ? { kind: 'failed', error: 'still red', retryable: true } : { kind: 'complete', metrics: {} },
+    );
+    const byId = Object.fromEntries(end.blocks.map((b) => [b.blockId, b]));
+    expect(byId.code).toMatchObject({ status: 'done', attempts: 3, repairs: 2 });
+    expect(byId.tests).toMatchObject({ status: 'failed', attempts: 3, error: 'still red (after 2 repair rounds of code)' });
+    expect(end.status).toBe('failed');
+  });
+
+  it('GIVEN the validator passes after a repair THEN the run completes', () => {
+    let testsRuns = 0;
+    const { snapshot: end } = playRunner(snapshot(checked(2)), (s) =>
+      s.blockId === 'tests' && ++testsRuns === 1 ? { kind: 'failed', error: 'red', retryable: true } : { kind: 'complete', metrics: {} },
+    );
+    expect(end.status).toBe('completed');
+    expect(end.blocks.find((b) => b.blockId === 'code')).toMatchObject({ repairs: 1, attempts: 2 });
+  });
+
+  it('GIVEN validated_by naming a block that does not read this one THEN validation refuses it at its path', () => {
+    const result = validateTemplate({
+      id: 't',
+      name: 't',
+      blocks: [
+        { id: 'code', name: 'code', type: 'build', runtime: 'simulate', repair: { validated_by: 'lint' } },
+        { id: 'lint', name: 'lint', type: 'validate', runtime: 'simulate' },
+      ],
+    });
+    expect(result.ok ? [] : result.issues).toEqual([
+      { path: '$.blocks[0].repair.validated_by', message: "Block `code` is validated by `lint`, but `lint` does not depend on it; add `code` to `lint`'s `inputs.depends`." },
+    ]);
   });
 });
