@@ -8,6 +8,7 @@ const BENCHES: Array<{ name: string; load: () => Promise<{ default: () => Promis
   { name: 'sla', load: () => import('./sla.bench') },
   { name: 'store', load: () => import('./store.bench') },
   { name: 'escalation', load: () => import('./escalation.bench') },
+  { name: 'web', load: () => import('./web.bench') },
 ];
 
 async function main(filters: readonly string[]): Promise<void> {
