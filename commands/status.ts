@@ -20,7 +20,7 @@ export const statusCommand = defineCommand({
     // Only the asker sees it unless they share it: a status check should not fill the channel.
     const onlyMe = !args.public;
     if (args.run) return cardReply(buildRunStatusCard(await ctx.service.getRun(args.run, ctx.now), card), onlyMe);
-    const runs = await ctx.service.listActiveRuns(ctx.now);
-    return cardReply(buildRunListCard(runs, card, { title: runs.length ? 'Active runs' : 'No active runs' }), onlyMe);
+    const [runs, webhookProblems] = await Promise.all([ctx.service.listActiveRuns(ctx.now), ctx.service.webhookProblems()]);
+    return cardReply(buildRunListCard(runs, card, { title: runs.length ? 'Active runs' : 'No active runs', webhookProblems }), onlyMe);
   },
 });

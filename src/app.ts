@@ -1,4 +1,3 @@
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Env } from './config';
@@ -15,6 +14,11 @@ import { DEFAULT_MAX_BODY_BYTES, type ApiDeps } from './api/api-deps';
 import { mountApi } from './api/mount-api';
 import { RateLimiter } from './api/rate-limit';
 import { apiRoutes } from './api/routes/index';
+import { authenticateBearer } from './api/auth';
+import { EventFeed } from './events/event-feed';
+import { SseEndpoint } from './events/sse-endpoint';
+import { McpHttpEndpoint } from './mcp/mcp-http';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 import { Metrics } from './metrics';
 import { OutboxDelivery } from './outbox/outbox-delivery';
 import { Notifier } from './runner/notifier';
@@ -23,8 +27,10 @@ import { Runner } from './runner/runner';
 import type { ServiceContext } from './runner/service-context';
 import { TemplateCatalog } from './runner/template-catalog';
 import { ScheduledRuns } from './scheduling/scheduled-runs';
+import { loadProcessIdentity, type ProcessIdentity } from './boot/process-identity';
 import { describeUnmappedChannel, findUnmappedChannels } from './boot/unmapped-channels';
-import { openDatabase, type Database } from './store/database';
+import { openFactoryDatabase } from './boot/open-factory-database';
+import type { Database } from './store/database';
 import { migrateToLatest } from './store/migrate';
 import { resolveLinkSecret, WebLinks, withSignedLinks } from './web/web-links';
 import { registerWebRoutes } from './web/web-routes';
@@ -52,6 +58,8 @@ export interface FactoryAppOptions {
   /** An already open database (tests); otherwise opened from env. */
   database?: Database;
   now?: () => Date;
+  /** Who this process is for leases (tests); otherwise loaded from FACTORY_DATA_DIR. */
+  identity?: ProcessIdentity;
 }
 
 /**
@@ -63,8 +71,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
   const { env, fileConfig, log } = opts;
   const now = opts.now ?? (() => new Date());
   const metrics = new Metrics({ defaultMetrics: true });
-  const database =
-    opts.database ?? (await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: join(env.FACTORY_DATA_DIR, 'pglite'), log: (m) => log.info(m) }));
+  const database = opts.database ?? (await openFactoryDatabase(env, log));
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info({ migrations: applied }, 'database migrated');
   const catalog = await TemplateCatalog.load(env.FACTORY_TEMPLATES_DIR, {
@@ -122,7 +129,9 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
       ? { secret: env.WEBHOOK_SECRET, callbackUrl: `${env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.PORT}`}/callbacks/webhook`, callbacks }
       : undefined,
   });
-  const owner = `${hostname()}:${process.pid}`;
+  // Leases name this process; a restart in the same data directory reclaims its predecessor's at once.
+  const identity = opts.identity ?? loadProcessIdentity(env.FACTORY_DATA_DIR);
+  const owner = identity.owner;
   const runner = new Runner({
     database,
     executors,
@@ -132,6 +141,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     metrics,
     concurrency: env.RUNNER_CONCURRENCY,
     owner,
+    predecessors: { prefix: identity.instancePrefix, isDead: (other) => identity.isDeadPredecessor(other) },
     now,
   });
   holder.runner = runner;
@@ -175,6 +185,15 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
   mountApi(http, api, apiRoutes());
   registerWebRoutes(http, { database, links, templates: () => catalog.list().map((t) => ({ id: t.id, name: t.name })), now, log: log.child({ component: 'web' }), discordGuildId: env.DISCORD_GUILD_ID });
 
+  // Live doors: one reader of the event log per process feeds SSE streams, webhook queueing and
+  // MCP resource subscriptions.
+  const eventLog = (msg: string, err?: unknown) => log.warn({ err, component: 'events' }, msg);
+  const feed = new EventFeed({ database, pollMs: env.EVENTS_POLL_MS, log: eventLog });
+  const sse = new SseEndpoint({ database, feed, now, heartbeatMs: env.EVENTS_HEARTBEAT_MS, log: eventLog, authenticate: (header, at) => authenticateBearer(database.db, header, at) });
+  const webhooks = new WebhookDispatcher({ database, feed, now, log: eventLog });
+  const mcp = new McpHttpEndpoint({ service, feed, now, log: log.child({ component: 'mcp' }), authenticate: (header, at) => authenticateBearer(database.db, header, at, 'mcp') });
+  http.mount('/v1/events', sse.handle).mount('/mcp', mcp.handle);
+
   return {
     database,
     service,
@@ -190,8 +209,15 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     ctx,
     api,
     links,
-    async start(port = env.PORT): Promise<number> {
-      const bound = await http.listen(port);
+    feed,
+    sse,
+    mcp,
+    webhooks,
+    /** `port: null` starts everything but the HTTP listener (the stdio MCP server). */
+    async start(port: number | null = env.PORT): Promise<number | null> {
+      await feed.start();
+      webhooks.start();
+      const bound = port === null ? null : await http.listen(port);
       for (const adapter of adapters.values()) await adapter.start();
       runner.start();
       outbox.start();
@@ -209,6 +235,10 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
       await schedules.stop();
       await runner.stop();
       await outbox.stop();
+      sse.closeAll();
+      await mcp.closeAll();
+      await webhooks.stop();
+      await feed.stop();
       for (const adapter of adapters.values()) await adapter.stop().catch((error) => log.warn({ err: error }, 'adapter stop failed'));
       await http.close();
       await database.close();

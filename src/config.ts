@@ -40,6 +40,12 @@ const envSchema = z.object({
   /** PagerDuty Events API v2 endpoint and routing key for the "page the owner" ladder step. */
   PAGER_EVENTS_URL: optionalString,
   PAGER_ROUTING_KEY: optionalString,
+  /** How often the event log is read when no wake-up came (SSE, webhooks, MCP subscriptions). */
+  EVENTS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** A comment line on every open SSE stream this often, so proxies keep it open. */
+  EVENTS_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  /** The API token `npm run mcp` (the stdio MCP server) acts as; create one with `npm run factory -- token create`. */
+  FACTORY_API_TOKEN: optionalString,
 
   /** REST and MCP requests one API token may make a minute (per replica); bursts up to the same number. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),

@@ -10,6 +10,8 @@ export interface LoggerOptions {
   pretty: boolean;
   /** Write to this file instead of stdout (the console adapter owns the terminal). */
   file?: string;
+  /** Write JSON lines to stderr (the stdio MCP server: stdout carries the protocol). */
+  stderr?: boolean;
 }
 
 /** The process logger: JSON for machines, pretty in a terminal, or a file when the terminal is a chat. */
@@ -19,6 +21,7 @@ export function createLogger(options: LoggerOptions): Logger {
     mkdirSync(dirname(options.file), { recursive: true });
     return pino(base, createWriteStream(options.file, { flags: 'a' }));
   }
+  if (options.stderr) return pino(base, pino.destination(2));
   if (options.pretty) {
     return pino({ ...base, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname,app' } } });
   }

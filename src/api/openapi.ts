@@ -22,6 +22,7 @@ const TAGS: Record<string, string> = {
   audit: 'The append-only audit log',
   templates: 'The pipelines that can be run',
   hooks: 'Inbound webhook triggers (HMAC signed)',
+  webhooks: 'Outbound webhooks: subscriptions, deliveries, the event catalog',
   meta: 'This document',
 };
 

@@ -53,6 +53,7 @@ const USER_ERROR_STATUS: Record<UserErrorCode, number> = {
   unknown_run: 404,
   unknown_gate: 404,
   unknown_block: 404,
+  unknown_webhook: 404,
   run_not_active: 409,
   gate_already_decided: 409,
   gate_not_pending: 409,

@@ -1,5 +1,5 @@
 import type { Card, CardSection } from '../domain/card';
-import type { RunView } from '../domain/views';
+import type { RunView, WebhookProblemView } from '../domain/views';
 import { formatDuration } from '../schema/duration';
 import { buildRunsUrl, buildRunUrl, type CardContext } from './card-context';
 import { liveDue } from './relative-time';
@@ -29,8 +29,27 @@ function buildRunLine(run: RunView, ctx: CardContext): CardSection {
   return url ? { ...section, moreUrl: url } : section;
 }
 
-/** Several runs at a glance, one short section each (title and what they wait on). */
-export function buildRunListCard(runs: readonly RunView[], ctx: CardContext, options: { title?: string } = {}): Card {
+function buildWebhookLine(w: WebhookProblemView): CardSection {
+  const parts = [w.failed ? `${w.failed} given up` : null, w.retrying ? `${w.retrying} retrying` : null].filter(Boolean).join(', ');
+  const error = w.lastError ? ` · last error: ${w.lastError.slice(0, 160)}` : '';
+  return { title: `⚠️ Webhook #${w.id} → ${describeUrl(w.url)}`, text: `${parts}${error} · \`npm run factory -- webhook redeliver ${w.id}\`` };
+}
+
+// Origin and path: a query string may carry a receiver's token.
+function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return url.slice(0, 80);
+  }
+}
+
+/**
+ * Several runs at a glance, one short section each (title and what they wait on); outbound
+ * webhooks whose deliveries fail come after them.
+ */
+export function buildRunListCard(runs: readonly RunView[], ctx: CardContext, options: { title?: string; webhookProblems?: readonly WebhookProblemView[] } = {}): Card {
   const title = options.title ?? 'Active runs';
   const shown = runs.slice(0, MAX_RUNS_LISTED);
   const hidden = runs.length - shown.length;
@@ -43,7 +62,7 @@ export function buildRunListCard(runs: readonly RunView[], ctx: CardContext, opt
     tone: runs.length === 0 ? 'neutral' : 'info',
     ...(url ? { url } : {}),
     ...(runs.length === 0 ? { description: 'No active runs.' } : {}),
-    sections: shown.map((r) => buildRunLine(r, ctx)),
+    sections: [...shown.map((r) => buildRunLine(r, ctx)), ...(options.webhookProblems ?? []).map(buildWebhookLine)],
     ...(hidden > 0 ? { footer: `+${hidden} more runs not shown` } : {}),
     timestamp: ctx.now,
   };

@@ -13,6 +13,7 @@ export const USAGE = [
   'usage: npm run factory -- validate <template.json> [--config factory.config.json]',
   '       npm run factory -- plan <template.json> [--first-run | --autonomy "*=gate,block-id=auto"]',
   '       npm run factory -- token create|list|revoke ...',
+  '       npm run factory -- webhook add|list|remove|redeliver ...',
 ].join('\n');
 
 /** Parses the factory command line; a usage error is a sentence plus the usage text. */

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { planWaves } from '../engine/plan-waves';
-import { formatIssues, validateTemplate } from '../engine/validate-template';
+import { formatIssues, validateTemplate, type ValidateOptions } from '../engine/validate-template';
 import type { Template } from '../schema/template';
 import { parseFactoryArgs, USAGE, type FactoryArgs } from './factory-args';
 import { findMissingSkills } from './find-missing-skills';
@@ -11,6 +11,7 @@ import { paintFor, type Paint } from './paint';
 import { readConfigChannels } from './read-config-channels';
 import { readJsonFile } from './read-template-file';
 import { runTokenCommand } from './token-command';
+import { runWebhookCommand } from './webhook-command';
 import type { Database } from '../store/database';
 
 /** Where the command writes, so tests can run it in-process. */
@@ -32,6 +33,10 @@ export async function runFactory(argv: readonly string[], io: FactoryIo): Promis
   if (argv[0] === 'token') {
     if (!io.openDatabase) throw new Error('token commands need a database');
     return runTokenCommand(argv.slice(1), io, io.openDatabase, io.now ?? (() => new Date()));
+  }
+  if (argv[0] === 'webhook') {
+    if (!io.openDatabase) throw new Error('webhook commands need a database');
+    return runWebhookCommand(argv.slice(1), io, io.openDatabase, io.now ?? (() => new Date()));
   }
   const args = parseFactoryArgs(argv);
   if (!args.ok) {
@@ -55,13 +60,13 @@ export async function runFactory(argv: readonly string[], io: FactoryIo): Promis
   return 0;
 }
 
-async function loadTemplate(file: string, io: FactoryIo, paint: Paint, configChannels: readonly string[] | undefined): Promise<Template | null> {
+async function loadTemplate(file: string, io: FactoryIo, paint: Paint, knowledge: ValidateOptions): Promise<Template | null> {
   const json = await readJsonFile(resolve(io.cwd, file));
   if (!json.ok) {
     io.err(`${paint.red('✗')} ${json.error.replace(resolve(io.cwd, file), file)}`);
     return null;
   }
-  const result = validateTemplate(json.value, { configChannels });
+  const result = validateTemplate(json.value, knowledge);
   for (const warning of result.warnings) io.err(`${paint.yellow('!')} ${file}: warning: ${warning.path}: ${warning.message}`);
   if (!result.ok) {
     io.err(`${paint.red('✗')} ${file}: ${formatIssues(result.issues)}`);

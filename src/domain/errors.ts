@@ -21,6 +21,7 @@ export type UserErrorCode =
   | 'unknown_run'
   | 'unknown_gate'
   | 'unknown_block'
+  | 'unknown_webhook'
   | 'run_not_active'
   | 'gate_already_decided'
   | 'gate_not_pending'

@@ -226,3 +226,14 @@ export interface ScheduleView {
   paused: boolean;
   lastFiredAt?: Date | null;
 }
+
+/** An outbound webhook with deliveries in trouble, for `/factory status`. */
+export interface WebhookProblemView {
+  id: string;
+  url: string;
+  /** Given up (an operator redelivers them). */
+  failed: number;
+  /** Failed at least once, retrying with backoff. */
+  retrying: number;
+  lastError: string | null;
+}

@@ -4,13 +4,14 @@ import type { OutboxMessage } from '../store';
 import { deliverMessage } from './deliver-message';
 import { deliverPage } from './deliver-page';
 import { deliverUpdate } from './deliver-update';
+import { deliverWebhook } from './deliver-webhook';
 import type { DeliveryContext } from './delivery-context';
 import { describeFailure } from './delivery-errors';
 import type { DeliveryOutcome } from './delivery-outcome';
 import { outboxTargetSchema, type OutboxTarget } from './targets';
 
 // Which targets each kind accepts; updates have none (they find their copies by subject).
-const TARGETS_BY_KIND = { post: ['channel', 'run-thread'], dm: ['user'], page: ['pager'] } as const;
+const TARGETS_BY_KIND = { post: ['channel', 'run-thread'], dm: ['user'], page: ['pager'], webhook: ['webhook'] } as const;
 
 /**
  * Delivers one claimed row and says how it went. Never throws: a problem with the row (bad target,
@@ -25,6 +26,7 @@ export async function deliverRow(ctx: DeliveryContext, row: OutboxMessage, now: 
     const target = readTarget(row);
     if ('error' in target) return { type: 'failed', retryable: false, error: target.error };
     if (target.type === 'pager') return await deliverPage(ctx, row, target, now);
+    if (target.type === 'webhook') return await deliverWebhook(ctx, row, target, now);
     const adapter = adapterFor(ctx, row);
     if ('type' in adapter) return adapter;
     return await deliverMessage(ctx, row, adapter.adapter, adapter.platform, target, now);

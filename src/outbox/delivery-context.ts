@@ -25,4 +25,6 @@ export interface DeliveryContext {
   sendTimeoutMs: number;
   retry: OutboxRetryPolicy;
   pager?: PagerSettings;
+  /** Injected in tests; the global fetch otherwise (outbound webhooks). */
+  webhookFetch?: typeof fetch;
 }

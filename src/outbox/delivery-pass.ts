@@ -61,7 +61,8 @@ async function runLane(ctx: DeliveryContext, lane: OutboxMessage[], opts: PassOp
 function lanes(rows: OutboxMessage[]): Map<string, OutboxMessage[]> {
   const byLane = new Map<string, OutboxMessage[]>();
   for (const row of rows) {
-    const key = row.kind === 'page' ? 'pager' : (row.platform ?? 'every-platform');
+    // Each webhook subscription is its own lane: a slow receiver holds back only itself.
+    const key = row.kind === 'page' ? 'pager' : row.kind === 'webhook' ? row.subject : (row.platform ?? 'every-platform');
     byLane.set(key, [...(byLane.get(key) ?? []), row]);
   }
   return byLane;

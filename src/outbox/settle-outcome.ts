@@ -56,7 +56,7 @@ export async function settleOutcome(ctx: DeliveryContext, row: SettledRow, outco
       break;
     }
   }
-  ctx.metrics?.outboxDeliveries.inc({ platform: row.platform ?? (row.kind === 'page' ? 'pager' : 'all'), outcome: label });
+  ctx.metrics?.outboxDeliveries.inc({ platform: row.platform ?? (row.kind === 'page' ? 'pager' : row.kind === 'webhook' ? 'webhook' : 'all'), outcome: label });
   return label;
 }
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
  *   run_channels; it falls back to the run's channel while no thread exists.
  * - user: a direct message to a platform user.
  * - pager: the paging webhook (PagerDuty Events API v2); the card's title and summary describe it.
+ * - webhook: one event of the log to one outbound webhook subscription (the card only labels it).
  * Update rows have no target: they reach every message recorded for their subject (message_refs).
  */
 export const outboxTargetSchema = z.discriminatedUnion('type', [
@@ -20,6 +21,7 @@ export const outboxTargetSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run-thread'), runId: z.string() }),
   z.object({ type: z.literal('user'), userId: z.string().min(1) }),
   z.object({ type: z.literal('pager'), dedupKey: z.string().min(1).max(255), severity: z.enum(['critical', 'error', 'warning', 'info']) }),
+  z.object({ type: z.literal('webhook'), subscriptionId: z.string().min(1), eventId: z.string().min(1) }),
 ]);
 
 export type OutboxTarget = z.output<typeof outboxTargetSchema>;

@@ -4,7 +4,7 @@ import type { AwayView } from './away-operations';
 import type { BulkApprovalPreview, BulkApprovalResult, GateSelector } from './bulk-approval';
 import type { ReassignGateInput } from './reassign-gate';
 import type { Autonomy, Platform } from '../domain/statuses';
-import type { AuditEntryView, DecisionSource, Priority, BlockerView, GateView, RunView, ScheduleView, TemplateSummaryView } from '../domain/views';
+import type { AuditEntryView, DecisionSource, Priority, BlockerView, GateView, RunView, ScheduleView, TemplateSummaryView, WebhookProblemView } from '../domain/views';
 
 /** Where a command was typed: replies and the run's thread go there. */
 export interface Origin {
@@ -60,6 +60,8 @@ export interface FactoryService {
   createRun(input: CreateRunInput): Promise<RunView>;
   getRun(runId: string, now: Date): Promise<RunView>;
   listActiveRuns(now: Date): Promise<RunView[]>;
+  /** Outbound webhooks whose deliveries fail (retrying or given up), for the status card. */
+  webhookProblems(): Promise<WebhookProblemView[]>;
   decideGate(input: DecideGateInput, now: Date): Promise<DecideGateResult>;
   claimGate(gateId: string, actor: Actor, now: Date): Promise<GateView>;
   snoozeGate(gateId: string, actor: Actor, forMs: number, now: Date): Promise<GateView>;

@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/actor';
 import type { Autonomy } from '../domain/statuses';
-import type { GateView, Priority, RunView } from '../domain/views';
+import type { GateView, Priority, RunView, WebhookProblemView } from '../domain/views';
 import { escalateGate, type EscalateGateInput } from '../escalation/escalate-by-hand';
 import { endAway, setAwayWithDelegate } from './away-operations';
 import { confirmBulkApproval, prepareBulkApproval, type GateSelector } from './bulk-approval';
@@ -13,6 +13,7 @@ import { loadRunView, requireRun } from './load-run';
 import { auditOf, blockers, listTemplates, pauseSchedule, pendingFor, schedules, suggest } from './queries';
 import { cancelRun, createRun, retryBlock, setAutonomy } from './run-operations';
 import type { ServiceContext } from './service-context';
+import { WebhookService } from '../webhooks/webhook-service';
 
 /**
  * The factory as commands see it. Every mutation is one transaction with its audit and outbox rows;
@@ -36,6 +37,10 @@ export class RunService implements FactoryService {
   async listActiveRuns(): Promise<RunView[]> {
     const runs = await listActiveRuns(this.ctx.database.db, { limit: 25 });
     return Promise.all(runs.map((r) => loadRunView(this.ctx.database.db, r, this.ctx.publicBaseUrl)));
+  }
+  async webhookProblems(): Promise<WebhookProblemView[]> {
+    const troubled = await new WebhookService(this.ctx).problems();
+    return troubled.map((w) => ({ id: w.id, url: w.url, failed: w.deliveries.failed, retrying: w.deliveries.retrying, lastError: w.deliveries.lastError }));
   }
   decideGate(input: DecideGateInput, now: Date): Promise<DecideGateResult> {
     return decideGate(this.ctx, input, now);

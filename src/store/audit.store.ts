@@ -3,6 +3,8 @@ import type { Actor } from '../domain/actor';
 import type { AuditEntry } from '../domain/records';
 import type { Platform } from '../domain/statuses';
 import type { AuditLogTable, Queryable } from './db-schema';
+import { eventsFromAudit } from '../domain/event-from-audit';
+import { recordEvents } from './events.store';
 import { parseOptionalObject, toJsonOrNull } from './json-columns';
 
 /** The one place an audit_log row becomes an AuditEntry. */
@@ -57,6 +59,8 @@ export async function appendAudit(db: Queryable, entry: NewAuditEntry): Promise<
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  // The event log (SSE, webhooks, MCP) follows the audit log, in the same transaction.
+  await recordEvents(db, eventsFromAudit(entry));
   return toAuditEntry(row);
 }
 

@@ -231,6 +231,27 @@ export interface ScheduleFiresTable {
   created_at: Date;
 }
 
+export interface EventsTable {
+  id: Id;
+  type: string;
+  at: Date;
+  run_id: string | null;
+  gate_id: string | null;
+  data: Json;
+}
+
+export interface WebhookSubscriptionsTable {
+  id: Id;
+  url: string;
+  events: Json;
+  secret: string;
+  description: string | null;
+  created_by: Json;
+  created_at: Date;
+  cursor: Counter;
+  removed_at: Date | null;
+}
+
 export interface ApiTokensTable {
   id: Id;
   name: string;
@@ -275,6 +296,8 @@ export interface DB {
   run_channels: RunChannelsTable;
   schedules: SchedulesTable;
   schedule_fires: ScheduleFiresTable;
+  events: EventsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
   api_tokens: ApiTokensTable;
   hook_deliveries: HookDeliveriesTable;
   web_secrets: WebSecretsTable;

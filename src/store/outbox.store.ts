@@ -5,7 +5,8 @@ import type { OutboxTable, Queryable } from './db-schema';
 import { parseCard, parseOptionalObject, toJson, toJsonOrNull } from './json-columns';
 import { wakeAfterCommit } from './transaction';
 
-export type OutboxKind = 'post' | 'update' | 'dm' | 'page';
+/** `webhook`: a signed POST of one event to a subscriber (outbox/deliver-webhook.ts). */
+export type OutboxKind = 'post' | 'update' | 'dm' | 'page' | 'webhook';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
 
 export interface OutboxMessage {

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from './db-schema';
+import { dropPendingEventsAfter, pendingEventsMark } from './events.store';
 
 export type SavepointResult<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -12,12 +13,15 @@ export async function withSavepoint<T>(trx: Transaction<DB>, name: string, fn: (
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new RangeError(`"${name}" is not a savepoint name`);
   const id = sql.id(name);
   await sql`savepoint ${id}`.execute(trx);
+  // Events wait in memory until COMMIT (events.store.ts), so they roll back with the savepoint here.
+  const events = pendingEventsMark(trx);
   try {
     const value = await fn();
     await sql`release savepoint ${id}`.execute(trx);
     return { ok: true, value };
   } catch (error) {
     await sql`rollback to savepoint ${id}`.execute(trx);
+    dropPendingEventsAfter(trx, events);
     return { ok: false, error };
   }
 }

@@ -5,10 +5,13 @@ import type { WakeTopic } from './wake-channel';
 
 type AfterCommit = () => void | Promise<void>;
 
+type BeforeCommit = (trx: Transaction<DB>) => Promise<void>;
+
 interface TxHooks {
   database: Database;
   callbacks: AfterCommit[];
   topics: Set<WakeTopic>;
+  beforeCommit: Map<string, BeforeCommit>;
 }
 
 // Hooks hang off the Transaction object, so repositories that only get `trx` can still ask for
@@ -29,13 +32,26 @@ export function registerDatabase(database: Database): Database {
  * else waits until this returns: use `trx` inside, never `database.db`.
  */
 export async function transaction<T>(database: Database, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  const hooks: TxHooks = { database, callbacks: [], topics: new Set() };
+  const hooks: TxHooks = { database, callbacks: [], topics: new Set(), beforeCommit: new Map() };
   const result = await database.db.transaction().execute(async (trx) => {
     hooksByTrx.set(trx, hooks);
-    return fn(trx);
+    const value = await fn(trx);
+    for (const hook of hooks.beforeCommit.values()) await hook(trx);
+    return value;
   });
   await runHooks(hooks);
   return result;
+}
+
+/**
+ * Runs `fn` as the last statement(s) of the transaction, once per `key` however often it is asked
+ * for. False (and nothing registered) when `db` is not a transaction opened by `transaction()`.
+ */
+export function beforeCommit(db: Queryable, key: string, fn: BeforeCommit): boolean {
+  const hooks = hooksByTrx.get(db);
+  if (!hooks) return false;
+  if (!hooks.beforeCommit.has(key)) hooks.beforeCommit.set(key, fn);
+  return true;
 }
 
 /** Runs `fn` after the transaction commits (at once when `db` is the root database). */
@@ -47,7 +63,7 @@ export function afterCommit(db: Queryable, fn: AfterCommit): void {
   }
   const database = databaseByDb.get(db);
   if (!database) throw new Error('afterCommit needs a transaction opened with transaction(database, fn), or the root database');
-  void runHooks({ database, callbacks: [fn], topics: new Set() });
+  void runHooks({ database, callbacks: [fn], topics: new Set(), beforeCommit: new Map() });
 }
 
 /**
@@ -61,7 +77,7 @@ export function wakeAfterCommit(db: Queryable, topic: WakeTopic): void {
     return;
   }
   const database = databaseByDb.get(db);
-  if (database) void runHooks({ database, callbacks: [], topics: new Set([topic]) });
+  if (database) void runHooks({ database, callbacks: [], topics: new Set([topic]), beforeCommit: new Map() });
 }
 
 async function runHooks(hooks: TxHooks): Promise<void> {

@@ -3,7 +3,7 @@
  * sleeping loop looks now instead of at its next poll. Hints only: losing one costs latency,
  * never correctness, because every loop also polls.
  */
-export const WAKE_TOPICS = ['runner', 'outbox', 'escalation'] as const;
+export const WAKE_TOPICS = ['runner', 'outbox', 'escalation', 'events'] as const;
 export type WakeTopic = (typeof WAKE_TOPICS)[number];
 
 export interface WakeChannel {

@@ -6,6 +6,7 @@ import { openApiRoute } from './openapi.route';
 import { cancelRunRoute, createRunRoute, getRunRoute, listRunsRoute } from './runs.routes';
 import { blockersRoute, taskStatsRoute } from './tasks.routes';
 import { listTemplatesRoute } from './templates.routes';
+import { WEBHOOK_ROUTES } from './webhooks.routes';
 
 /**
  * Every REST operation under /v1, in the order the OpenAPI document lists them. An explicit list,
@@ -28,6 +29,7 @@ export const API_ROUTES: readonly AnyApiRoute[] = [
   listAuditRoute,
   listTemplatesRoute,
   hookRoute,
+  ...WEBHOOK_ROUTES,
 ];
 
 /** The routes plus `GET /v1/openapi.json`, which documents all of them (itself included). */

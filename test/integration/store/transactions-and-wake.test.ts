@@ -8,7 +8,7 @@ const card = { kind: 'notice' as const, title: 'Hello', summary: 'Hello', tone: 
 
 /** Counts wake-ups per topic on a channel. */
 function countWakes(database: { wake: { subscribe(t: WakeTopic, fn: () => void): () => void } }) {
-  const counts: Record<WakeTopic, number> = { runner: 0, outbox: 0, escalation: 0 };
+  const counts: Record<WakeTopic, number> = { runner: 0, outbox: 0, escalation: 0, events: 0 };
   const offs = (['runner', 'outbox', 'escalation'] as const).map((t) => database.wake.subscribe(t, () => counts[t]++));
   return { counts, stop: () => offs.forEach((off) => off()) };
 }
@@ -72,9 +72,9 @@ describe.each(testDatabases())('transactions and wake-ups on $name', ({ name, op
       await enqueueOutbox(trx, { dedupeKey: `${name}:w1`, kind: 'post', subject: 'run:1', payload: card, now: T0 });
       await enqueueOutbox(trx, { dedupeKey: `${name}:w2`, kind: 'post', subject: 'run:1', payload: card, now: T0 });
       wakeAfterCommit(trx, 'runner');
-      expect(wakes.counts).toEqual({ runner: 0, outbox: 0, escalation: 0 });
+      expect(wakes.counts).toEqual({ runner: 0, outbox: 0, escalation: 0, events: 0 });
     });
-    expect(wakes.counts).toEqual({ runner: 1, outbox: 1, escalation: 0 });
+    expect(wakes.counts).toEqual({ runner: 1, outbox: 1, escalation: 0, events: 0 });
     wakes.stop();
   });
 
@@ -87,7 +87,7 @@ describe.each(testDatabases())('transactions and wake-ups on $name', ({ name, op
         throw new Error('nope');
       }),
     ).rejects.toThrow('nope');
-    expect(wakes.counts).toEqual({ runner: 0, outbox: 0, escalation: 0 });
+    expect(wakes.counts).toEqual({ runner: 0, outbox: 0, escalation: 0, events: 0 });
     wakes.stop();
   });
 
@@ -132,7 +132,7 @@ describe.each(testDatabases({ only: 'postgres' }))('wake-ups and locks across co
     await transaction(database, async (trx) => wakeAfterCommit(trx, 'outbox'));
     await outboxWoken;
     // NOTIFYs reach a listener in commit order: had the rolled-back one been sent, it came first.
-    expect(wakes.counts).toEqual({ runner: 0, outbox: 1, escalation: 0 });
+    expect(wakes.counts).toEqual({ runner: 0, outbox: 1, escalation: 0, events: 0 });
     wakes.stop();
   });
 
