@@ -89,7 +89,8 @@ describeWithBrowser('run pages in a browser', () => {
     await page.waitForFunction(() => (globalThis as unknown as Win).document.querySelector('[data-block="expert-framework-creator"].node')?.classList.contains('st-done'), undefined, { timeout: 20_000 });
     await page.waitForFunction(() => !(globalThis as unknown as Win).document.querySelector('[data-block="rubric-builder"].node')?.classList.contains('st-pending'), undefined, { timeout: 20_000 });
     expect(await page.evaluate(() => (globalThis as unknown as Win).marker)).toBe(42);
-    expect(await page.locator('[data-gate-count]').innerText()).toBe('0');
+    // The decided gate greys out (a later gate may already be open on a busy machine).
+    expect(await page.locator(`[data-gate="${gateId}"]`).getAttribute('class')).toContain('gone');
   });
 
   it('GIVEN a JSON artifact THEN it renders foldable with its sha256, and the raw download matches it', async () => {
