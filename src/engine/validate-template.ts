@@ -1,4 +1,5 @@
 import { templateSchema } from '../schema/template';
+import { validateQuorum, type ApproverDirectory } from './quorum';
 import { checkAgentRules, type ValidationKnowledge } from './validation/check-agent-rules';
 import { checkBlockRules } from './validation/check-block-rules';
 import { checkChannels } from './validation/check-channels';
@@ -23,6 +24,8 @@ export interface ValidateOptions extends ValidationKnowledge {
    * steps may post to these as well as to the template's own channels; undefined means "unknown".
    */
   configChannels?: readonly string[];
+  /** The config's groups and roles, when the caller read a config: quorums nobody can meet are refused. */
+  approvers?: ApproverDirectory;
 }
 
 /**
@@ -51,6 +54,7 @@ export function validateTemplate(input: unknown, options: ValidateOptions = {}):
   checkProtoKeys(input, report);
   checkChannels(input, blocks, options.configChannels, report);
   if (parsed.success) checkTriggerParams(parsed.data, report);
+  if (parsed.success && options.approvers) for (const issue of validateQuorum(parsed.data, options.approvers)) report(issue.segments, issue.message);
   checkAgentRules(blocks, options, report);
   checkPatternFields(blocks, warned.report);
   const warnings = warned.sorted();
