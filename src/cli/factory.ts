@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { planWaves } from '../engine/plan-waves';
-import { formatIssues, validateTemplate } from '../engine/validate-template';
+import { formatIssues, validateTemplate, type ValidateOptions } from '../engine/validate-template';
 import type { Template } from '../schema/template';
 import { parseFactoryArgs, USAGE, type FactoryArgs } from './factory-args';
 import { findMissingSkills } from './find-missing-skills';
@@ -60,13 +60,13 @@ export async function runFactory(argv: readonly string[], io: FactoryIo): Promis
   return 0;
 }
 
-async function loadTemplate(file: string, io: FactoryIo, paint: Paint, configChannels: readonly string[] | undefined): Promise<Template | null> {
+async function loadTemplate(file: string, io: FactoryIo, paint: Paint, knowledge: ValidateOptions): Promise<Template | null> {
   const json = await readJsonFile(resolve(io.cwd, file));
   if (!json.ok) {
     io.err(`${paint.red('✗')} ${json.error.replace(resolve(io.cwd, file), file)}`);
     return null;
   }
-  const result = validateTemplate(json.value, { configChannels });
+  const result = validateTemplate(json.value, knowledge);
   for (const warning of result.warnings) io.err(`${paint.yellow('!')} ${file}: warning: ${warning.path}: ${warning.message}`);
   if (!result.ok) {
     io.err(`${paint.red('✗')} ${file}: ${formatIssues(result.issues)}`);

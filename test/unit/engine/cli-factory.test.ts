@@ -16,6 +16,18 @@ function capture(): FactoryIo & { stdout: string[]; stderr: string[] } {
 }
 
 describe('factory CLI', () => {
+  it('GIVEN a model alias only the config defines THEN validate --config accepts it and validate without the config refuses it at its path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factory-cli-'));
+    const file = join(dir, 'writer.json');
+    writeFileSync(file, JSON.stringify({ id: 'writer', name: 'Writer', blocks: [{ id: 'a', name: 'A', type: 'build', model: 'team/writer' }] }));
+    const config = join(dir, 'models.config.json');
+    writeFileSync(config, JSON.stringify({ models: { aliases: { 'team/writer': ['claude-opus-4-6'] } } }));
+    expect(await runFactory(['validate', file, '--config', config], capture())).toBe(0);
+    const refused = capture();
+    expect(await runFactory(['validate', file], refused)).toBe(1);
+    expect(refused.stderr.join('\n')).toContain('$.blocks[0].model: Block `a` names model "team/writer", which is neither a model alias nor a model id');
+  });
+
   it('GIVEN an invalid fixture run through tsx THEN it exits 1 and prints the path and sentence', () => {
     const run = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), ['src/cli/factory.ts', 'validate', fixture('invalid-duplicate-id.json')], { cwd: root, encoding: 'utf8' });
     expect(run.status).toBe(1);
