@@ -1,4 +1,3 @@
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Env } from './config';
@@ -28,8 +27,10 @@ import { Runner } from './runner/runner';
 import type { ServiceContext } from './runner/service-context';
 import { TemplateCatalog } from './runner/template-catalog';
 import { ScheduledRuns } from './scheduling/scheduled-runs';
+import { loadProcessIdentity, type ProcessIdentity } from './boot/process-identity';
 import { describeUnmappedChannel, findUnmappedChannels } from './boot/unmapped-channels';
-import { openDatabase, type Database } from './store/database';
+import { openFactoryDatabase } from './boot/open-factory-database';
+import type { Database } from './store/database';
 import { migrateToLatest } from './store/migrate';
 import { resolveLinkSecret, WebLinks, withSignedLinks } from './web/web-links';
 import { registerWebRoutes } from './web/web-routes';
@@ -57,6 +58,8 @@ export interface FactoryAppOptions {
   /** An already open database (tests); otherwise opened from env. */
   database?: Database;
   now?: () => Date;
+  /** Who this process is for leases (tests); otherwise loaded from FACTORY_DATA_DIR. */
+  identity?: ProcessIdentity;
 }
 
 /**
@@ -68,8 +71,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
   const { env, fileConfig, log } = opts;
   const now = opts.now ?? (() => new Date());
   const metrics = new Metrics({ defaultMetrics: true });
-  const database =
-    opts.database ?? (await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: join(env.FACTORY_DATA_DIR, 'pglite'), log: (m) => log.info(m) }));
+  const database = opts.database ?? (await openFactoryDatabase(env, log));
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info({ migrations: applied }, 'database migrated');
   const catalog = await TemplateCatalog.load(env.FACTORY_TEMPLATES_DIR, {
@@ -127,7 +129,9 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
       ? { secret: env.WEBHOOK_SECRET, callbackUrl: `${env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.PORT}`}/callbacks/webhook`, callbacks }
       : undefined,
   });
-  const owner = `${hostname()}:${process.pid}`;
+  // Leases name this process; a restart in the same data directory reclaims its predecessor's at once.
+  const identity = opts.identity ?? loadProcessIdentity(env.FACTORY_DATA_DIR);
+  const owner = identity.owner;
   const runner = new Runner({
     database,
     executors,
@@ -137,6 +141,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     metrics,
     concurrency: env.RUNNER_CONCURRENCY,
     owner,
+    predecessors: { prefix: identity.instancePrefix, isDead: (other) => identity.isDeadPredecessor(other) },
     now,
   });
   holder.runner = runner;

@@ -5,6 +5,8 @@
  * cleanly and exit 0.
  */
 import type { FactoryApp } from './app';
+import type { Database } from './store/database';
+import { openFactoryDatabase } from './boot/open-factory-database';
 import { readEnv, type Env } from './config';
 import { loadFileConfig } from './config-file';
 import { createLogger, type Logger } from './log';
@@ -49,10 +51,14 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
 
   let app: FactoryApp | undefined;
+  let opening: Promise<Database> | undefined;
   try {
     const fileConfig = await loadFileConfig(env.FACTORY_CONFIG);
     if (mode === 'headless') log.warn(HEADLESS_HINT);
     say(describeOpening(env));
+    // The database opens (on a first start: is created) while the adapters and the app's modules load.
+    opening = openFactoryDatabase(env, log);
+    opening.catch(() => undefined);
     const adapters = await chooseAdapters(mode, env, fileConfig, {
       input: process.stdin,
       output: process.stdout,
@@ -62,7 +68,7 @@ async function main(): Promise<void> {
     // Imported once the configuration is known good: the app's modules take seconds to load, and
     // a typo in the environment should be reported at once.
     const { createFactoryApp } = await import('./app');
-    app = await createFactoryApp({ env, fileConfig, log, adapters });
+    app = await createFactoryApp({ env, fileConfig, log, adapters, database: await opening });
     shutdown.setApp(app);
     if (shutdown.requested) return;
     await app.start();
@@ -70,6 +76,7 @@ async function main(): Promise<void> {
     reportBootError(error, env, log);
     // Release what did open (the database and its data-directory lock) before leaving.
     await app?.stop().catch((stopError: unknown) => log.warn({ err: stopError }, 'stop after a failed boot failed'));
+    if (!app) await opening?.then((database) => database.close()).catch(() => undefined);
     exitProcess(1);
   }
 }

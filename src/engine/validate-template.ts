@@ -1,4 +1,5 @@
-import { templateSchema } from '../schema/template';
+import { flatTemplateSchema, nestedTemplateSchema } from '../schema/template';
+import { blockFormOf, reportingNestedPaths, warnFlatBlocks } from './validation/block-form';
 import { checkAgentRules, type ValidationKnowledge } from './validation/check-agent-rules';
 import { checkBlockRules } from './validation/check-block-rules';
 import { checkChannels } from './validation/check-channels';
@@ -37,9 +38,12 @@ export interface ValidateOptions extends ValidationKnowledge {
 export function validateTemplate(input: unknown, options: ValidateOptions = {}): TemplateValidation {
   const found = collector();
   const warned = collector();
-  const report = found.report;
-  const parsed = templateSchema.safeParse(input);
-  if (!parsed.success) for (const issue of parsed.error.issues) translateZodIssue(issue, input, templateSchema, report);
+  const form = blockFormOf(input);
+  const schema = form === 'flat' ? flatTemplateSchema : nestedTemplateSchema;
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) for (const issue of parsed.error.issues) translateZodIssue(issue, input, schema, found.report);
+  // The checks below read nested blocks flattened; their paths get the groups back.
+  const report = form === 'nested' ? reportingNestedPaths(found.report) : found.report;
   const blocks = rawBlocksOf(input);
   checkDuplicateIds(blocks, report);
   checkDependencies(blocks, report);
@@ -48,11 +52,12 @@ export function validateTemplate(input: unknown, options: ValidateOptions = {}):
   checkBlockRules(input, blocks, report);
   checkSla(input, blocks, report);
   checkOutputKeys(blocks, report);
-  checkProtoKeys(input, report);
+  checkProtoKeys(input, found.report);
   checkChannels(input, blocks, options.configChannels, report);
   if (parsed.success) checkTriggerParams(parsed.data, report);
   checkAgentRules(blocks, options, report);
-  checkPatternFields(blocks, warned.report);
+  checkPatternFields(blocks, form === 'nested' ? reportingNestedPaths(warned.report) : warned.report);
+  if (form === 'flat') warnFlatBlocks(blocks, warned.report);
   const warnings = warned.sorted();
   if (found.count() === 0 && parsed.success) return { ok: true, template: parsed.data, warnings };
   return { ok: false, issues: found.sorted(), warnings };

@@ -38,7 +38,8 @@ export interface AnthropicExecutorOptions {
   promptLimits?: Partial<PromptLimits>;
 }
 
-export const NO_API_KEY_MESSAGE = 'ANTHROPIC_API_KEY is not set: add it to .env, or rehearse with `/factory run <template> simulate`';
+import { NO_API_KEY_MESSAGE } from './anthropic-messages';
+export { NO_API_KEY_MESSAGE };
 
 /**
  * Runs a block on Claude: prompt from the skill file, run parameters, upstream artifacts and

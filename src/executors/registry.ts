@@ -1,7 +1,8 @@
 import type { Executor } from '../domain/executor';
 import { ExecutorError } from '../domain/executor';
 import type { Block } from '../schema/block';
-import { AnthropicExecutor, NO_API_KEY_MESSAGE, type AnthropicExecutorOptions } from './anthropic.executor';
+import { NO_API_KEY_MESSAGE } from './anthropic-messages';
+import type { AnthropicExecutorOptions } from './anthropic.executor';
 import { ShellExecutor, type ShellExecutorOptions } from './shell.executor';
 import { SimulateExecutor, type SimulateExecutorOptions } from './simulate.executor';
 import { WebhookExecutor, type WebhookExecutorOptions } from './webhook.executor';
@@ -47,7 +48,11 @@ export function createExecutorRegistry(opts: ExecutorRegistryOptions = {}): Exec
   executors.set('simulate', new SimulateExecutor(opts.simulate));
   if (opts.shell) executors.set('shell', new ShellExecutor(opts.shell));
   // Registered even without a key: the block then fails with a clear error instead of the bot refusing to boot.
-  if (opts.anthropic) executors.set('anthropic', new AnthropicExecutor(opts.anthropic));
+  if (opts.anthropic) {
+    const anthropic = opts.anthropic;
+    // The SDK takes seconds to import on a busy machine; load it with the first anthropic block, not at boot.
+    executors.set('anthropic', loadOnFirstUse('anthropic', async () => new (await import('./anthropic.executor')).AnthropicExecutor(anthropic)));
+  }
   if (opts.webhook) executors.set('webhook', new WebhookExecutor(opts.webhook));
 
   return {
@@ -58,5 +63,14 @@ export function createExecutorRegistry(opts: ExecutorRegistryOptions = {}): Exec
       throw new ExecutorError(why.message, false, why.code);
     },
     available: () => [...executors.keys()],
+  };
+}
+
+/** An executor whose module is imported on its first job (and once). */
+function loadOnFirstUse(runtime: Runtime, load: () => Promise<Executor>): Executor {
+  let loaded: Promise<Executor> | undefined;
+  return {
+    runtime,
+    execute: async (job, ctx) => (await (loaded ??= load())).execute(job, ctx),
   };
 }

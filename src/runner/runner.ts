@@ -7,6 +7,7 @@ import type { ExecutorRegistry } from '../executors/registry';
 import type { Metrics } from '../metrics';
 import { claimReadyBlocks, listExpiredLeases, renewLease } from '../store/block-claims.store';
 import type { Database } from '../store/database';
+import { listLeasesOwnedBy } from '../store/own-leases.store';
 import { getRun } from '../store/runs.store';
 import { transaction } from '../store/transaction';
 import type { AdvanceDeps } from './advance-run';
@@ -31,6 +32,11 @@ export interface RunnerOptions {
   /** Used when a block sets no timeout. */
   defaultTimeoutMs?: number;
   owner?: string;
+  /**
+   * Leases of an earlier boot of this same process identity (see src/boot/process-identity.ts):
+   * reclaimed at start, without waiting for them to expire, when `isDead` says their process is gone.
+   */
+  predecessors?: { prefix: string; isDead(owner: string): boolean };
   now?: () => Date;
 }
 
@@ -56,6 +62,7 @@ export class Runner {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
+  private reclaimPending = false;
 
   constructor(private readonly opts: RunnerOptions) {
     this.owner = opts.owner ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
@@ -67,6 +74,7 @@ export class Runner {
     this.unsubscribe = this.opts.database.wake.subscribe('runner', () => this.wake());
     this.timer = setInterval(() => this.wake(true), this.opts.pollMs ?? 2_000);
     this.timer.unref();
+    this.reclaimPending = this.opts.predecessors !== undefined;
     this.wake(true);
   }
 
@@ -120,6 +128,10 @@ export class Runner {
   }
 
   private async tick(recover: boolean): Promise<void> {
+    if (this.reclaimPending) {
+      this.reclaimPending = false;
+      await this.reclaimPredecessorLeases();
+    }
     if (recover) await this.recoverExpiredLeases();
     const free = this.opts.concurrency - this.inFlight.size;
     if (free <= 0) return;
@@ -138,6 +150,20 @@ export class Runner {
       const outcome = { kind: 'failed' as const, error: `the worker running attempt ${b.attempts} stopped answering (its lease expired)`, retryable: true };
       const result = await recordResult(this.opts.database, this.opts.deps, { runId: b.runId, blockRunId: b.id, blockId: b.blockId, attempt: b.attempts, outcome, lost: true }, now);
       if (result === 'recorded') this.opts.log.warn({ run: b.runId, block: b.blockId, attempt: b.attempts }, 'recovered a block whose worker died');
+    }
+  }
+
+  /** A restart's first pass: its dead predecessor's attempts are recorded as lost (and retried) at once. */
+  private async reclaimPredecessorLeases(): Promise<void> {
+    const predecessors = this.opts.predecessors!;
+    const now = this.now();
+    const held = await transaction(this.opts.database, (trx) => listLeasesOwnedBy(trx, predecessors.prefix, { limit: 1000 }));
+    for (const b of held) {
+      if (!b.leaseOwner || this.inFlight.has(b.id) || !predecessors.isDead(b.leaseOwner)) continue;
+      const outcome = { kind: 'failed' as const, error: `the process running attempt ${b.attempts} ended before it finished (restarted)`, retryable: true };
+      const input = { runId: b.runId, blockRunId: b.id, blockId: b.blockId, attempt: b.attempts, owner: b.leaseOwner, outcome, lost: true };
+      const result = await recordResult(this.opts.database, this.opts.deps, input, now);
+      if (result === 'recorded') this.opts.log.warn({ run: b.runId, block: b.blockId, attempt: b.attempts }, 'reclaimed a block left running by the previous start of this process');
     }
   }
 

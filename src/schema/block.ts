@@ -41,7 +41,7 @@ export const approverSchema = z
   });
 
 /** Fields the engine owns. A template that sets them is told so, by name. */
-export const RUNTIME_STATE_FIELDS = ['status', 'started_at', 'ended_at', 'score', 'error', 'attempts'] as const;
+export const RUNTIME_STATE_FIELDS = ['state', 'status', 'started_at', 'ended_at', 'score', 'error', 'attempts'] as const;
 
 export const dependencySchema = z.strictObject({
   block: kebabId('a dependency block id'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { blockSchema } from './block';
+import { nestedBlockSchema } from './block-v2';
 import { DURATION_SCHEMAS } from './duration';
-import { templateSchema } from './template';
+import { nestedTemplateSchema } from './template';
 
 /** Stable identifier of the exported schema; a URN because the project owns no schema host. */
 export const TEMPLATE_SCHEMA_ID = 'urn:process-factory:schema:template';
@@ -19,7 +19,7 @@ export const DURATION_TEXT_PATTERN = '^\\s*(\\d+|(\\d+(\\.\\d+)?(ms|s|m|h|d|w))+
  * cycles and unknown dependencies live in the engine, not here).
  */
 export function templateJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(templateSchema, {
+  const generated = z.toJSONSchema(nestedTemplateSchema, {
     // The input side: what the file contains (durations as text, defaults optional), not what parsing yields.
     io: 'input',
     // draft-07 is the dialect every mainstream editor (VS Code, JetBrains, yaml-language-server) validates fully.
@@ -28,7 +28,7 @@ export function templateJsonSchema(): Record<string, unknown> {
     unrepresentable: 'throw',
     override: ({ zodSchema, jsonSchema }) => {
       if (DURATION_SCHEMAS.has(zodSchema as unknown as z.ZodType)) describeDuration(jsonSchema);
-      if (zodSchema === (blockSchema as unknown)) jsonSchema.title = 'Block';
+      if (zodSchema === (nestedBlockSchema as unknown)) jsonSchema.title = 'Block';
     },
   });
   // `$schema` first, then identity, then the generated body: a stable, readable key order.

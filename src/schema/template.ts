@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { KEBAB_ID, blockSchema, notReserved } from './block';
 import { budgetSchema } from './agent-controls';
+import { nestedBlockSchema } from './block-v2';
 import { slaPolicySchema } from './sla';
 import { timeZoneSchema } from './time-zone';
+
+const NO_BLOCKS = 'a template needs at least one block';
 
 export const PARAM_TYPES = ['string', 'number', 'boolean', 'url'] as const;
 
@@ -38,7 +41,11 @@ export const webhookTriggerSchema = z.strictObject({
 
 export const templateTriggerSchema = z.discriminatedUnion('type', [cronTriggerSchema, webhookTriggerSchema]);
 
-export const templateSchema = z.strictObject({
+/**
+ * A template whose blocks are written in the flat form (execution fields at the top of each block):
+ * deprecated for authoring, still read (with a warning per block) so existing files keep loading.
+ */
+export const flatTemplateSchema = z.strictObject({
   $schema: z.string().optional(),
   id: z.string().regex(KEBAB_ID, 'a template id must be kebab-case: lowercase letters, digits and single dashes'),
   name: z.string().min(1),
@@ -54,9 +61,18 @@ export const templateSchema = z.strictObject({
   priority: z.enum(['critical', 'high', 'medium', 'low']).optional(),
   /** Most one run may spend on model calls; a run may lower or raise it with the `budget_usd` and `budget_tokens` parameters. */
   budget: budgetSchema.optional(),
-  blocks: z.array(blockSchema).min(1, 'a template needs at least one block'),
+  blocks: z.array(blockSchema).min(1, NO_BLOCKS),
 });
 
-export type Template = z.output<typeof templateSchema>;
+/** A template in the canonical Block v2 form (`execution` and `lifecycle` groups): what the JSON Schema describes. */
+export const nestedTemplateSchema = z.strictObject({ ...flatTemplateSchema.shape, blocks: z.array(nestedBlockSchema).min(1, NO_BLOCKS) });
+
+/**
+ * Either form, block by block: for code and tests that build templates. `validateTemplate` picks
+ * one form per file instead, so its sentences and paths follow what the author wrote.
+ */
+export const templateSchema = z.strictObject({ ...flatTemplateSchema.shape, blocks: z.array(z.union([blockSchema, nestedBlockSchema])).min(1, NO_BLOCKS) });
+
+export type Template = z.output<typeof flatTemplateSchema>;
 export type TemplateInput = z.input<typeof templateSchema>;
 export type TemplateParam = z.output<typeof paramSchema>;

@@ -59,8 +59,8 @@ const FILE_CONFIG = {
 };
 
 /** Starts the fake Slack and the bot on a fresh PGlite database, in HTTP or Socket Mode. */
-export async function startSlackFactory(transport: Transport): Promise<SlackFactory> {
-  const fake = await startFakeSlack({ users: [OPERATOR, REVIEWER, REVIEWER_TWO, VIEWER], usergroups: { [REVIEWERS_GROUP]: [REVIEWER.id] } });
+export async function startSlackFactory(transport: Transport, opts: { botScopes?: string[] } = {}): Promise<SlackFactory> {
+  const fake = await startFakeSlack({ users: [OPERATOR, REVIEWER, REVIEWER_TWO, VIEWER], usergroups: { [REVIEWERS_GROUP]: [REVIEWER.id] }, ...opts });
   const [pglite] = testDatabases({ only: 'pglite' });
   const database = await pglite!.open();
   const env = readEnv({

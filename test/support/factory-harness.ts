@@ -38,9 +38,11 @@ export async function startFactory(
     templates?: Template[];
     /** Executors beyond simulate (e.g. anthropic against the local fake). */
     executors?: Omit<ExecutorRegistryOptions, 'simulate'>;
+    /** A folder of templates to load instead of the shipped ones. */
+    templatesDir?: string;
   } = {},
 ): Promise<FactoryHarness> {
-  const catalog = opts.templates ? TemplateCatalog.fromTemplates(opts.templates) : await TemplateCatalog.load(new URL('../../templates', import.meta.url).pathname);
+  const catalog = opts.templates ? TemplateCatalog.fromTemplates(opts.templates) : await TemplateCatalog.load(opts.templatesDir ?? new URL('../../templates', import.meta.url).pathname);
   const config = { ...EMPTY_FILE_CONFIG, ...opts.config };
   const notifier = new Notifier({ platforms: opts.platforms ?? ['console'], channels: config.channels });
   const log = opts.log ?? silentLogger();

@@ -20,9 +20,19 @@ export function rawBlocksOf(input: unknown): RawBlock[] {
   const out: RawBlock[] = [];
   blocks.forEach((value: unknown, index) => {
     if (!isObject(value)) return;
-    out.push({ index, value, id: typeof value.id === 'string' && value.id !== '' ? value.id : undefined });
+    out.push({ index, value: flattenGroups(value), id: typeof value.id === 'string' && value.id !== '' ? value.id : undefined });
   });
   return out;
+}
+
+/**
+ * A nested (Block v2) block as the checks read it: the fields of `execution` and `lifecycle` at
+ * the top, as in the engine's Block. Paths the checks report are put back by reportingNestedPaths.
+ */
+function flattenGroups(value: RawObject): RawObject {
+  if (!isObject(value.execution) && !isObject(value.lifecycle)) return value;
+  const { execution, lifecycle, ...rest } = value;
+  return { ...rest, ...(isObject(execution) ? execution : {}), ...(isObject(lifecycle) ? lifecycle : {}) };
 }
 
 /** Reads a nested value, or undefined when any step is missing or of the wrong kind. */

@@ -39,9 +39,10 @@ describe('validateTemplate: the refusals added for issue 18', () => {
   });
 
   it('GIVEN Pattern 2/3 fields THEN the template is valid with one warning each, and plain templates have none', () => {
-    const result = validateTemplate(rawTemplate([rawBlock('a', { mode: 'daemon', trigger: { type: 'event', event: 'entity.created(gate=2)' } })]));
-    expect(result.ok && result.warnings.map((w) => w.path)).toEqual(['$.blocks[0].mode', '$.blocks[0].trigger.type']);
-    expect(validateTemplate(rawTemplate([rawBlock('a')])).warnings).toEqual([]);
+    const nested = { id: 'a', name: 'A', type: 'build', execution: { runtime: 'simulate' } };
+    const result = validateTemplate(rawTemplate([{ ...nested, lifecycle: { mode: 'daemon' }, trigger: { type: 'event', event: 'entity.created(gate=2)' } }]));
+    expect(result.ok && result.warnings.map((w) => w.path)).toEqual(['$.blocks[0].lifecycle.mode', '$.blocks[0].trigger.type']);
+    expect(validateTemplate(rawTemplate([nested])).warnings).toEqual([]);
   });
 });
 

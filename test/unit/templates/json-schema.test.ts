@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { blockSchema } from '../../../src/schema/block';
+import { EXECUTION_FIELDS, LIFECYCLE_FIELDS } from '../../../src/schema/block-v2';
 import { parseDuration } from '../../../src/schema/duration';
 import { DURATION_TEXT_PATTERN, renderTemplateJsonSchema, templateJsonSchema } from '../../../src/schema/json-schema';
 import { checkJsonSchema } from './json-schema-subset';
@@ -10,6 +11,7 @@ type Schema = Record<string, unknown>;
 const schema = templateJsonSchema();
 const blockItem = (schema.properties as Record<string, Schema>).blocks!.items as Schema;
 const blockProperties = blockItem.properties as Record<string, Schema>;
+const executionProperties = blockProperties.execution!.properties as Record<string, Schema>;
 
 describe('templates/template.schema.json', () => {
   it('GIVEN the committed file THEN it equals a fresh export (run `npm run schema:export` when this fails)', () => {
@@ -27,14 +29,19 @@ describe('templates/template.schema.json', () => {
     });
   });
 
-  it('GIVEN a block THEN every Block v2 field is described, unknown keys are refused and id, name, type are required', () => {
-    expect(Object.keys(blockProperties).sort()).toEqual(Object.keys(blockSchema.shape).sort());
+  it('GIVEN a block THEN every Block v2 field is described in its group, unknown keys are refused and id, name, type are required', () => {
+    const grouped = new Set<string>([...EXECUTION_FIELDS, ...LIFECYCLE_FIELDS]);
+    const topLevel = Object.keys(blockSchema.shape).filter((k) => !grouped.has(k));
+    expect(Object.keys(blockProperties).sort()).toEqual([...topLevel, 'execution', 'lifecycle'].sort());
+    expect(Object.keys(executionProperties).sort()).toEqual([...EXECUTION_FIELDS].sort());
+    expect(Object.keys((blockProperties.lifecycle!.properties as Schema))).toEqual([...LIFECYCLE_FIELDS]);
     expect(blockItem.additionalProperties).toBe(false);
+    expect(blockProperties.execution!.additionalProperties).toBe(false);
     expect(blockItem.required).toEqual(['id', 'name', 'type']);
   });
 
   it('GIVEN a duration field THEN an editor accepts text or milliseconds, not either type alone', () => {
-    expect(blockProperties.timeout!.anyOf).toEqual([
+    expect(executionProperties.timeout!.anyOf).toEqual([
       { type: 'string', pattern: DURATION_TEXT_PATTERN },
       { type: 'number', minimum: 0 },
     ]);
@@ -64,10 +71,10 @@ describe('templates/template.schema.json', () => {
     const broken = readRawTemplate('demo.json');
     const block = (broken.blocks as Schema[])[0]!;
     block.timout = '5m';
-    block.timeout = '5 minutes';
+    (block.execution as Schema).timeout = '5 minutes';
     const errors = checkJsonSchema(schema, broken);
     expect(errors).toContain('$.blocks[0]: unknown key "timout"');
-    expect(errors).toContain('$.blocks[0].timeout: matches no anyOf branch');
+    expect(errors).toContain('$.blocks[0].execution.timeout: matches no anyOf branch');
   });
 
   it('GIVEN a template without blocks THEN the schema reports the missing key', () => {

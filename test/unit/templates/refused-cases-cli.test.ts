@@ -34,8 +34,8 @@ async function validate(file: string, ...extra: string[]) {
 }
 
 const cases: Array<[string, (t: Obj) => void, string, RegExp]> = [
-  ['timeout 0s', (t) => (t.blocks[0].timeout = '0s'), '$.blocks[0].timeout', /must be between 1s and 7d, not 0s/],
-  ['timeout of years', (t) => (t.blocks[0].timeout = '1000d'), '$.blocks[0].timeout', /must be between 1s and 7d, not 1000d/],
+  ['timeout 0s', (t) => (t.blocks[0].execution.timeout = '0s'), '$.blocks[0].execution.timeout', /must be between 1s and 7d, not 0s/],
+  ['timeout of years', (t) => (t.blocks[0].execution.timeout = '1000d'), '$.blocks[0].execution.timeout', /must be between 1s and 7d, not 1000d/],
   ['ladder channel nowhere', (t) => (t.sla.steps[0].channel = 'nowhere'), '$.sla.steps[0].channel', /channel "nowhere", which is not a channel the template names \(no config was read\); use one of "feed", "tasks", "alerts", "deploys", or map it in the config/],
   ['approver not a principal', (t) => (t.blocks[3].review.approvers = ['nobody at all']), '$.blocks[3].review.approvers[0]', /neither a role nor a principal; write a role .* or a principal such as "discord:user:<id>"/],
   ['artifact key twice', (t) => t.blocks[0].outputs.artifacts.push({ key: t.blocks[0].outputs.artifacts[0].key, format: 'md' }), '$.blocks[0].outputs.artifacts[2].key', /declares the output key `intel-report` twice/],
@@ -67,20 +67,20 @@ describe('factory validate on the cases that used to pass', () => {
 
   it('GIVEN Pattern 2/3 fields THEN validate passes and prints one warning per field saying it runs as a plain block', async () => {
     const file = writeVariant('patterns', (t) => {
-      Object.assign(t.blocks[0], { mode: 'daemon', trigger: { type: 'webhook', webhook: '/ingest' } });
+      Object.assign(t.blocks[0], { lifecycle: { mode: 'daemon' }, trigger: { type: 'webhook', webhook: '/ingest' } });
       Object.assign(t.blocks[1], { lens: { perspective: 'positioning' }, record_state: { track_per: 'id', states: ['raw', 'done'] } });
     });
     const result = await validate(file);
     expect(result.code).toBe(0);
     const warnings = result.err.split('\n').filter((l) => l.includes('warning:'));
-    expect(warnings.map((l) => l.slice(l.indexOf('$')).split(':')[0])).toEqual(['$.blocks[0].mode', '$.blocks[0].trigger.type', '$.blocks[1].lens', '$.blocks[1].record_state']);
+    expect(warnings.map((l) => l.slice(l.indexOf('$')).split(':')[0])).toEqual(['$.blocks[0].lifecycle.mode', '$.blocks[0].trigger.type', '$.blocks[1].lens', '$.blocks[1].record_state']);
     expect(warnings[0]).toContain('has no behaviour yet, so the block runs once per run, after its dependencies, like a one-shot block');
   });
 
   it('GIVEN one case through npm run factory THEN the process exits non-zero with the path', () => {
-    const file = writeVariant('spawned', (t) => (t.blocks[0].timeout = '0s'));
+    const file = writeVariant('spawned', (t) => (t.blocks[0].execution.timeout = '0s'));
     const run = spawnSync('npm', ['run', '--silent', 'factory', '--', 'validate', file], { cwd: root, encoding: 'utf8' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('$.blocks[0].timeout: Block `deep-research`: `timeout`: a block timeout must be between 1s and 7d, not 0s');
+    expect(run.stderr).toContain('$.blocks[0].execution.timeout: Block `deep-research`: `execution.timeout`: a block timeout must be between 1s and 7d, not 0s');
   });
 });

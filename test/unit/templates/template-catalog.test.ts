@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TemplateCatalog } from '../../../src/runner/template-catalog';
 
-const block = (extra: Record<string, unknown> = {}) => ({ id: 'a', name: 'A', type: 'build', runtime: 'simulate', ...extra });
+const block = (execution: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({ id: 'a', name: 'A', type: 'build', execution: { runtime: 'simulate', ...execution }, ...extra });
 const step = (channel: string) => ({ sla: { steps: [{ at: '0', action: 'notify', channel }] } });
 
 function folder(files: Record<string, unknown>): string {
@@ -19,7 +19,7 @@ describe('TemplateCatalog at start', () => {
       'good.json': { id: 'good', name: 'Good', blocks: [block()] },
       'slow.json': { id: 'slow', name: 'Slow', blocks: [block({ timeout: '0s', human_gate: 'maybe' })] },
       'broken.json': '{ "id": ',
-      'stream.json': { id: 'stream', name: 'Stream', blocks: [block({ mode: 'daemon' })] },
+      'stream.json': { id: 'stream', name: 'Stream', blocks: [block({}, { lifecycle: { mode: 'daemon' } })] },
     });
     const catalog = await TemplateCatalog.load(dir);
     expect(catalog.list().map((t) => t.id)).toEqual(['good', 'stream']);
@@ -27,10 +27,10 @@ describe('TemplateCatalog at start', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^template broken\.json skipped: \$: not valid JSON: /);
     expect(lines[1]).toBe(
-      'template slow.json skipped: $.blocks[0].human_gate: Block `a`: `human_gate` must be one of "before", "after", "none"; "maybe" is not one of them. (and 1 more problem; see npm run factory -- validate)',
+      'template slow.json skipped: $.blocks[0].execution.human_gate: Block `a`: `execution.human_gate` must be one of "before", "after", "none"; "maybe" is not one of them. (and 1 more problem; see npm run factory -- validate)',
     );
-    expect(lines[2]).toMatch(/^template stream\.json loaded with a warning: \$\.blocks\[0\]\.mode: Block `a`: `mode: "daemon"` \(Pattern 2 streams\) has no behaviour yet/);
-    expect(() => catalog.get('slow')).toThrow(/Template "slow" has errors and cannot run:\n2 problems in the template:\n {2}\$\.blocks\[0\]\.human_gate/);
+    expect(lines[2]).toMatch(/^template stream\.json loaded with a warning: \$\.blocks\[0\]\.lifecycle\.mode: Block `a`: `mode: "daemon"` \(Pattern 2 streams\) has no behaviour yet/);
+    expect(() => catalog.get('slow')).toThrow(/Template "slow" has errors and cannot run:\n2 problems in the template:\n {2}\$\.blocks\[0\]\.execution\.human_gate/);
   });
 
   it('GIVEN ladder steps naming config channels THEN the catalog accepts them only with the config channel names', async () => {
