@@ -16,6 +16,7 @@ import { runCommand } from './run';
 import { schedulesCommand } from './schedules';
 import { statusCommand } from './status';
 import { templatesCommand } from './templates';
+import { tokensCommand } from './tokens';
 import type { AnyCommand } from './types';
 
 /** Every /factory subcommand, in the order help lists them. An explicit list, never a folder scan. */
@@ -37,5 +38,6 @@ export const COMMANDS: readonly AnyCommand[] = [
   templatesCommand,
   schedulesCommand,
   auditCommand,
+  tokensCommand,
   helpCommand,
 ];

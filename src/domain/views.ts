@@ -227,6 +227,19 @@ export interface ScheduleView {
   lastFiredAt?: Date | null;
 }
 
+/** An API token as admins see it: never its secret. */
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  role: string;
+  agent: boolean;
+  scopes: string[];
+  /** The first characters of the secret, to recognise it. */
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}
+
 /** An outbound webhook with deliveries in trouble, for `/factory status`. */
 export interface WebhookProblemView {
   id: string;

@@ -2,7 +2,7 @@ import type { Actor } from '../domain/actor';
 import type { Role } from '../domain/statuses';
 
 /** What an actor may do. Commands declare the permission they need; roles grant permissions. */
-export const PERMISSIONS = ['read', 'run.create', 'run.cancel', 'block.retry', 'gate.decide', 'gate.claim', 'autonomy.set', 'schedule.manage', 'webhook.manage'] as const;
+export const PERMISSIONS = ['read', 'run.create', 'run.cancel', 'block.retry', 'gate.decide', 'gate.claim', 'autonomy.set', 'schedule.manage', 'token.manage', 'webhook.manage'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
@@ -26,6 +26,7 @@ const LEAST_ROLE: Record<Permission, Role> = {
   'gate.claim': 'reviewer',
   'autonomy.set': 'admin',
   'schedule.manage': 'admin',
+  'token.manage': 'admin',
   'webhook.manage': 'admin',
 };
 
@@ -38,6 +39,7 @@ const DESCRIBE: Record<Permission, string> = {
   'gate.claim': 'Claiming a gate',
   'autonomy.set': 'Changing a run’s autonomy',
   'schedule.manage': 'Pausing or resuming a schedule',
+  'token.manage': 'Seeing and managing API tokens',
   'webhook.manage': 'Managing outbound webhooks',
 };
 

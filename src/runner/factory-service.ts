@@ -4,7 +4,7 @@ import type { AwayView } from './away-operations';
 import type { BulkApprovalPreview, BulkApprovalResult, GateSelector } from './bulk-approval';
 import type { ReassignGateInput } from './reassign-gate';
 import type { Autonomy, Platform } from '../domain/statuses';
-import type { AuditEntryView, DecisionSource, Priority, BlockerView, GateView, RunView, ScheduleView, TemplateSummaryView, WebhookProblemView } from '../domain/views';
+import type { ApiTokenView, AuditEntryView, DecisionSource, Priority, BlockerView, GateView, RunView, ScheduleView, TemplateSummaryView, WebhookProblemView } from '../domain/views';
 
 /** Where a command was typed: replies and the run's thread go there. */
 export interface Origin {
@@ -91,5 +91,7 @@ export interface FactoryService {
   setAway(input: { actor: Actor; until: Date; delegate: Actor }, now: Date): Promise<AwayView>;
   endAway(actor: Actor, now: Date): Promise<boolean>;
   /** Ids for autocomplete: active run ids with names, pending gate ids with labels, block ids of a run. */
+  /** Active API tokens, for admins (`/factory tokens`). */
+  listApiTokens(actor: Actor): Promise<ApiTokenView[]>;
   suggest(kind: 'template' | 'run' | 'gate' | 'block', prefix: string, context?: { runId?: string }): Promise<Array<{ value: string; label: string }>>;
 }

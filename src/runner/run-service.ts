@@ -1,6 +1,8 @@
 import type { Actor } from '../domain/actor';
 import type { Autonomy } from '../domain/statuses';
 import type { GateView, Priority, RunView, WebhookProblemView } from '../domain/views';
+import { authorize } from '../permissions/authorize';
+import { listApiTokens } from '../store/api-tokens.store';
 import { escalateGate, type EscalateGateInput } from '../escalation/escalate-by-hand';
 import { endAway, setAwayWithDelegate } from './away-operations';
 import { confirmBulkApproval, prepareBulkApproval, type GateSelector } from './bulk-approval';
@@ -81,6 +83,10 @@ export class RunService implements FactoryService {
   }
   setSchedulePaused(templateId: string, paused: boolean, actor: Actor, now: Date) {
     return pauseSchedule(this.ctx, templateId, paused, actor, now);
+  }
+  async listApiTokens(actor: Actor) {
+    authorize(actor, 'token.manage', this.ctx.config);
+    return (await listApiTokens(this.ctx.database.db)).map(({ id, name, role, agent, scopes, prefix, createdAt, lastUsedAt }) => ({ id, name, role, agent, scopes, prefix, createdAt, lastUsedAt }));
   }
   reassignGate(input: ReassignGateInput, now: Date): Promise<GateView> {
     return reassignGate(this.ctx, input, now);

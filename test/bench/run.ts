@@ -8,6 +8,7 @@ const BENCHES: Array<{ name: string; load: () => Promise<{ default: () => Promis
   { name: 'sla', load: () => import('./sla.bench') },
   { name: 'store', load: () => import('./store.bench') },
   { name: 'escalation', load: () => import('./escalation.bench') },
+  { name: 'api', load: () => import('./api.bench') },
   { name: 'boot', load: () => import('./boot.bench') },
   { name: 'events', load: () => import('./events.bench') },
 ];

@@ -6,32 +6,15 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discordAdapterFromEnv } from '../../adapters/discord/index';
-import { slackAdapterFromEnv } from '../../adapters/slack';
-import { createFactoryApp, type FactoryApp } from '../../src/app';
-import { readEnv } from '../../src/config';
-import { parseFileConfig } from '../../src/config-file';
-import { startFakeDiscord, type CreatedGuild, type FakeDiscord } from '../fakes/discord';
-import { blockActionsBody, signedRequest, slashCommandBody, startFakeSlack, type FakeSlack } from '../fakes/slack';
-import { testDatabases, type TestDatabaseHandle } from '../support/databases';
-import { botPosts, buttonIds, textOf as discordText, waitForFake } from './discord-harness';
-import { messageWithAction, textOf as slackText, waitFor } from './slack-adapter-support';
+import { blockActionsBody, signedRequest } from '../fakes/slack';
+import { buttonIds, textOf as discordText, waitForFake } from './discord-harness';
+import { textOf as slackText, waitFor } from './slack-adapter-support';
+import { REVIEWER, SECRET, runToGate as runToGateOn, startTwoPlatforms, type TwoPlatforms } from './two-platform-harness';
 
-const SECRET = 'secret';
-const SLACK_CHANNEL = 'C0ORIGIN01';
-const SLACK_TASKS = 'C0TASKS001';
-const OPERATOR = { id: 'U0OPERATOR', name: 'olga' };
-const REVIEWER = { id: 'U0REVIEWER', name: 'rui' };
-
-let discord: FakeDiscord;
-let slack: FakeSlack;
-let guild: CreatedGuild;
-let database: TestDatabaseHandle;
-let app: FactoryApp;
-let base: string;
+let bot: TwoPlatforms;
 let templatesDir: string;
+const runToGate = (template?: string) => runToGateOn(bot, template);
 
 /** The shipped templates plus one whose only gate needs two approvals and opens at once. */
 function templatesWithTeamReview(): string {
@@ -48,59 +31,18 @@ function templatesWithTeamReview(): string {
 }
 
 beforeAll(async () => {
-  discord = await startFakeDiscord({ heartbeatIntervalMs: 500 });
-  guild = discord.createGuild({ channels: ['general', 'tasks'], roles: [{ name: 'reviewers' }] });
-  slack = await startFakeSlack({ users: [OPERATOR, REVIEWER] });
-  const [first] = testDatabases();
-  database = await first!.open();
   templatesDir = templatesWithTeamReview();
-  const env = readEnv({
-    DISCORD_TOKEN: discord.token,
-    DISCORD_APPLICATION_ID: discord.applicationId,
-    DISCORD_GUILD_ID: guild.id,
-    DISCORD_API_URL: discord.restUrl,
-    SLACK_BOT_TOKEN: slack.botToken,
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    FACTORY_TEMPLATES_DIR: templatesDir,
-    SIMULATE_TIME_SCALE: '0',
-  });
-  const tasks = { discord: guild.channels.tasks!, slack: SLACK_TASKS };
-  const fileConfig = parseFileConfig({
-    roles: {
-      operator: [`slack:user:${OPERATOR.id}`],
-      reviewer: [`slack:user:${REVIEWER.id}`, `discord:role:${guild.roles.reviewers}`],
-    },
-    channels: { tasks, 'factory-tasks': tasks },
-  });
-  const adapters = [discordAdapterFromEnv(env, { registerOnStart: true })!, slackAdapterFromEnv(env, fileConfig, { retryConfig: { retries: 0 } })!];
-  app = await createFactoryApp({ env, fileConfig, log: pino({ level: 'silent' }), adapters, database });
-  base = `http://127.0.0.1:${await app.start(0)}`;
+  bot = await startTwoPlatforms({ templatesDir });
 }, 120_000);
 
 afterAll(async () => {
-  await app?.stop();
-  await database?.close();
-  await slack?.close();
-  await discord?.close();
+  await bot?.stop();
   if (templatesDir) rmSync(templatesDir, { recursive: true, force: true });
 });
 
-/** Starts a run (demo by default) from Slack and waits for its gate card on both platforms. */
-async function runToGate(template = 'demo'): Promise<{ gateId: string; slackCard: ReturnType<typeof messageWithAction> & object; discordCardId: string }> {
-  const before = new Set((await app.service.listActiveRuns()).map((r) => r.id));
-  const body = slashCommandBody({ text: `run ${template} simulate`, user_id: OPERATOR.id, user_name: OPERATOR.name, channel_id: SLACK_CHANNEL, trigger_id: slack.issueTriggerId(), response_url: slack.issueResponseUrl({ channel: SLACK_CHANNEL, user: OPERATOR.id }) });
-  expect((await signedRequest(base, '/slack/events', body, { secret: SECRET })).status).toBe(200);
-  const run = await waitFor(async () => (await app.service.listActiveRuns()).find((r) => !before.has(r.id)), 'the new run');
-  const gate = await waitFor(async () => (await app.service.getRun(run.id)).pendingGates[0], 'the gate');
-  const approve = `gate:${gate.id}:approve`;
-  const slackCard = await waitFor(() => messageWithAction(slack, SLACK_TASKS, approve), 'the Slack copy of the gate card');
-  const discordCard = await waitForFake(discord, () => botPosts(discord, guild.channels.tasks!).find((m) => buttonIds(m).includes(approve)), 'the Discord copy of the gate card');
-  return { gateId: gate.id, slackCard, discordCardId: discordCard.id };
-}
-
 describe('one bot on Discord and Slack', () => {
   it('GIVEN a gate card on both platforms WHEN it is approved on Slack THEN the Discord copy is edited to show the decision', async () => {
+    const { discord, slack, base } = bot;
     const { gateId, slackCard, discordCardId } = await runToGate();
     const click = blockActionsBody({
       action_id: `gate:${gateId}:approve`,
@@ -120,6 +62,7 @@ describe('one bot on Discord and Slack', () => {
   });
 
   it('GIVEN a gate card on both platforms WHEN it is approved on Discord THEN the Slack copies are updated', async () => {
+    const { discord, guild } = bot;
     const { gateId, slackCard, discordCardId } = await runToGate();
     const click = discord.dispatchInteraction('button', { userId: '200000000000000002', username: 'rita', roles: [guild.roles.reviewers!], messageId: discordCardId, customId: `gate:${gateId}:approve` });
     expect((await click.waitForEdit()).content).toMatch(/^Approved gate #\d+/);
@@ -129,6 +72,7 @@ describe('one bot on Discord and Slack', () => {
   });
 
   it('GIVEN a 2-approval gate WHEN Rui approves on Slack and Rita on Discord THEN both copies show "1 of 2: approved by rui", then the decision with both names', async () => {
+    const { discord, slack, guild, base } = bot;
     const { gateId, slackCard, discordCardId } = await runToGate('team-review');
     const click = blockActionsBody({
       action_id: `gate:${gateId}:approve`,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeDecision } from '../../cards';
 import { isUserError } from '../../domain/errors';
+import { parsePersonRef } from '../../schema/person-ref';
 import { listPendingGateViews } from '../../runner/api-reads';
 import type { DecideGateInput } from '../../runner/factory-service';
 import { defineRoute } from '../define-route';
@@ -79,9 +80,7 @@ export const approveGateRoute = defineRoute({
   response: { status: 200, description: 'The decided gate', schema: gateSchema },
   problems: [404, 409],
   async handler({ principal, params, body, now, deps }) {
-    const conditions = body.conditions.length ? `Conditions:\n${body.conditions.map((c) => `- ${c}`).join('\n')}` : '';
-    const reason = [body.notes, conditions].filter(Boolean).join('\n') || undefined;
-    return decide(deps, { gateId: params.id, decision: 'approve', reason, actor: principal.actor, confirmed: body.confirm }, now);
+    return decide(deps, { gateId: params.id, decision: 'approve', reason: body.notes || undefined, conditions: body.conditions, actor: principal.actor, confirmed: body.confirm }, now);
   },
 });
 
@@ -123,25 +122,30 @@ export const claimGateRoute = defineRoute({
   },
 });
 
-/** Reassign and escalate are validated and documented; the service operations are not on main yet. */
-function notYet(what: string): never {
-  throw new ApiProblem(501, 'not_implemented', `${what} is not available yet: the run service has no ${what.toLowerCase()} operation in this version.`);
+/** A person named like in chat ("slack:user:U123", "discord:user:123"); a 422 with the field path otherwise. */
+function personAt(field: string, value: string) {
+  const parsed = parsePersonRef(value, 'api');
+  if (!parsed.ok) throw new ApiProblem(422, 'invalid_request', `Invalid body field "${field}": ${parsed.error}.`, { errors: [{ in: 'body', path: field, pointer: `/${field}`, detail: parsed.error }] });
+  return parsed.value;
 }
+
+const personSchema = z.string().trim().min(1).max(200).meta({ description: 'A person, e.g. slack:user:U0123ABCD or discord:user:123456789012345678' });
 
 export const reassignGateRoute = defineRoute({
   method: 'POST',
   path: '/v1/gates/{id}/reassign',
   operationId: 'reassignGate',
-  summary: 'Hand a gate to someone else',
+  summary: 'Hand a gate to someone else (reminders and DMs follow them)',
   tag: 'gates',
   auth: 'token',
   scope: 'gates:decide',
   params: idParams,
-  body: z.strictObject({ assignee: z.string().trim().min(1).max(200).meta({ description: 'A principal, e.g. slack:user:U0123ABCD' }), reason: z.string().trim().max(1000).optional() }),
+  body: z.strictObject({ assignee: personSchema, reason: z.string().trim().max(1000).optional() }),
   response: { status: 200, description: 'The reassigned gate', schema: gateSchema },
-  problems: [404, 409, 501],
-  async handler() {
-    return notYet('Reassigning');
+  problems: [404, 409],
+  async handler({ principal, params, body, now, deps }) {
+    const assignee = personAt('assignee', body.assignee);
+    return { body: toGateDto(await deps.service.reassignGate({ gateId: params.id, assignee, actor: principal.actor, reason: body.reason ?? null, via: 'api' }, now)) };
   },
 });
 
@@ -154,10 +158,11 @@ export const escalateGateRoute = defineRoute({
   auth: 'token',
   scope: 'gates:decide',
   params: idParams,
-  body: z.strictObject({ escalate_to: z.string().trim().min(1).max(200).optional(), reason: z.string().trim().min(1).max(1000) }),
+  body: z.strictObject({ escalate_to: personSchema.optional(), reason: z.string().trim().min(1).max(1000) }),
   response: { status: 200, description: 'The escalated gate', schema: gateSchema },
-  problems: [404, 409, 501],
-  async handler() {
-    return notYet('Escalating');
+  problems: [404, 409],
+  async handler({ principal, params, body, now, deps }) {
+    const to = body.escalate_to ? personAt('escalate_to', body.escalate_to) : null;
+    return { body: toGateDto(await deps.service.escalateGate({ gateId: params.id, actor: principal.actor, reason: body.reason, to, via: 'api' }, now)) };
   },
 });

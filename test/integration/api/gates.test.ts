@@ -44,7 +44,7 @@ describe.each(testDatabases())('REST gates on $name', ({ open }) => {
     const approved = await api.call('POST', `/v1/gates/${gateId}/approve`, { token: reviewer, body: { notes: 'looks right', conditions: ['ship after 5pm'] } });
     expect(approved.status).toBe(200);
     expect(approved.json).toMatchObject({ status: 'approved', decided_by: { name: 'reviewer bot', platform: 'api' }, decided_via: 'api' });
-    expect(approved.json.reason).toBe('looks right\nConditions:\n- ship after 5pm');
+    expect(approved.json).toMatchObject({ reason: 'looks right', conditions: ['ship after 5pm'] });
     await eventually(async () => (await api.call('GET', `/v1/runs/${runId}`, { token: admin })).json.status === 'completed', 'the run to complete');
     const again = await api.call('POST', `/v1/gates/${gateId}/approve`, { token: admin, body: {} });
     expect(again.status).toBe(409);
@@ -92,13 +92,21 @@ describe.each(testDatabases())('REST gates on $name', ({ open }) => {
     expect((await api.call('POST', `/v1/gates/${other.gateId}/approve`, { token: agent, body: {} })).json).toMatchObject({ status: 'approved' });
   });
 
-  it('GIVEN reassign and escalate THEN their input is validated, and valid calls say they are not available yet (501)', async () => {
+  it('GIVEN reassign and escalate THEN the gate goes to the named person, audited as the token; bad people are 422 with the field', async () => {
     const { gateId } = await pendingGate();
-    const reassign = await api.call('POST', `/v1/gates/${gateId}/reassign`, { token: admin, body: { assignee: 'slack:user:U1' } });
-    expect(reassign.status).toBe(501);
-    expect(reassign.json).toMatchObject({ code: 'not_implemented' });
-    expect((await api.call('POST', `/v1/gates/${gateId}/escalate`, { token: admin, body: { reason: 'urgent' } })).status).toBe(501);
+    const reassigned = await api.call('POST', `/v1/gates/${gateId}/reassign`, { token: admin, body: { assignee: 'slack:user:U0ANA', reason: 'Ana knows this' } });
+    expect(reassigned.status).toBe(200);
+    expect(reassigned.json).toMatchObject({ id: gateId, assignee: { id: 'U0ANA' } });
+    const escalated = await api.call('POST', `/v1/gates/${gateId}/escalate`, { token: admin, body: { reason: 'launch is tomorrow' } });
+    expect(escalated.status).toBe(200);
+    const actions = await database.db.selectFrom('audit_log').select(['action', 'platform']).where('gate_id', '=', gateId).where('platform', '=', 'api').orderBy('id').execute();
+    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining([expect.stringMatching(/reassign/), 'gate.escalated']));
+    const before = await rowCounts(database);
+    const bad = await api.call('POST', `/v1/gates/${gateId}/reassign`, { token: admin, body: { assignee: 'someone' } });
+    expect(bad.status).toBe(422);
+    expect(bad.json).toMatchObject({ errors: [{ path: 'assignee' }] });
     expect((await api.call('POST', `/v1/gates/${gateId}/escalate`, { token: admin, body: {} })).json).toMatchObject({ status: 422, errors: [{ path: 'reason' }] });
+    expect(await rowCounts(database)).toEqual(before);
   });
 
   it('GIVEN bad gate input THEN problems, nothing decided', async () => {
