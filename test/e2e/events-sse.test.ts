@@ -102,4 +102,21 @@ describe.each(testDatabases())('the SSE event stream on $name', ({ name, open })
     const badId = await fetch(`${base}/v1/events`, { headers: { authorization: `Bearer ${reader}`, 'last-event-id': 'x; drop' } });
     expect(badId.status).toBe(400);
   });
+
+  it.runIf(name === 'postgres')('GIVEN two replicas on one database THEN a client of one receives, in order, what the other commits', { timeout: 120_000 }, async () => {
+    const [a, b] = [await startLiveApp(await reopen()), await startLiveApp(await reopen())];
+    try {
+      const token = await liveToken(a.app.database, 'replica-watcher', 'viewer', ['runs:read']);
+      const onB = follow(`${b.base}/v1/events`, token);
+      await onB.opened;
+      const run = await a.app.service.createRun({ templateId: 'demo', params: {}, simulate: true, actor: consoleActor, origin: { platform: 'console', channelId: 'console' } });
+      await eventually(async () => onB.received.find((e) => e.type === 'gate.pending' && e.data.runId === run.id), 'the gate of a run started on the other replica', 60_000);
+      onB.source.close();
+      const log = await listEventsAfter(a.app.database.db, { after: String(BigInt(onB.received[0]!.id) - 1n), limit: 1000 });
+      expect(onB.received.map((e) => e.id)).toEqual(log.slice(0, onB.received.length).map((e) => e.id));
+    } finally {
+      await a.app.stop();
+      await b.app.stop();
+    }
+  });
 });
