@@ -4,6 +4,7 @@ import * as m0002 from './0002_gates';
 import * as m0003 from './0003_artifacts_and_audit';
 import * as m0004 from './0004_outbox_and_messages';
 import * as m0005 from './0005_schedules';
+import * as m0006 from './0006_runner_scale';
 import * as m0007 from './0007_api_tokens';
 import * as m0008 from './0008_events_and_webhooks';
 import * as m0009 from './0009_gate_votes_and_priority';
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0003_artifacts_and_audit': m0003,
   '0004_outbox_and_messages': m0004,
   '0005_schedules': m0005,
+  '0006_runner_scale': m0006,
   '0007_api_tokens': m0007,
   '0008_events_and_webhooks': m0008,
   '0009_gate_votes_and_priority': m0009,

@@ -34,8 +34,13 @@ export function nextActions(snapshot: RunSnapshot, _now: Date): EngineAction[] {
  * dependencies' statuses), plus the run-level check. Agrees with `nextActions` when every other
  * block was already at rest, i.e. the snapshot was at a fixpoint before the change. Costs
  * O(affected blocks and their edges + G) when `blocks` is in template order; see `viewRun`.
+ *
+ * With `partial`, `blocks` and `gates` may hold only the neighbourhood (`neighbourhoodOf`: the
+ * `read` blocks and the gates of the `evaluated` ones); the run-level verdict is then left to the
+ * caller, who asks `nextActions` on the whole run when no block of it is still in play. Not for
+ * a run whose rules read every block (`readsWholeRun`: budgets).
  */
-export function nextActionsFor(snapshot: RunSnapshot, changedBlockIds: Iterable<string>, _now: Date): EngineAction[] {
+export function nextActionsFor(snapshot: RunSnapshot, changedBlockIds: Iterable<string>, _now: Date, opts: { partial?: boolean } = {}): EngineAction[] {
   if (snapshot.status !== 'running') return [];
   const index = indexTemplate(snapshot.template);
   const affected = new Set<string>();
@@ -48,7 +53,7 @@ export function nextActionsFor(snapshot: RunSnapshot, changedBlockIds: Iterable<
   const positions = [...affected].map((id) => index.orderOf.get(id)!).sort((a, b) => a - b);
   const actions: EngineAction[] = [];
   for (const position of positions) pushAll(actions, evaluateAt(ctx, position));
-  if (actions.length > 0) return actions;
+  if (actions.length > 0 || opts.partial) return actions;
   // An affected block still in play means the run cannot be over: skip the O(V) run-level pass.
   if (positions.some((p) => isInPlay(ctx.view.stateAt(p).status))) return [];
   return evaluateRun(ctx);

@@ -56,7 +56,7 @@ export function validateTemplate(input: unknown, options: ValidateOptions = {}):
   checkChannels(input, blocks, options.configChannels, report);
   if (parsed.success) checkTriggerParams(parsed.data, report);
   checkAgentRules(blocks, options, report);
-  checkPatternFields(blocks, form === 'nested' ? reportingNestedPaths(warned.report) : warned.report);
+  checkPatternFields(blocks, form === 'nested' ? reportingNestedPaths(warned.report) : warned.report, report);
   if (form === 'flat') warnFlatBlocks(blocks, warned.report);
   const warnings = warned.sorted();
   if (found.count() === 0 && parsed.success) return { ok: true, template: parsed.data, warnings };

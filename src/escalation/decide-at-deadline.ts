@@ -52,7 +52,7 @@ export async function decideAtDeadline(
   const card = buildGateCard(view, { now, publicBaseUrl: ctx.publicBaseUrl });
   await ctx.notifier.updateSubject(db, reminderSubject(gate.id), card, 'decided', now);
   const went = await postToNamedChannel(deps, db, run, 'alerts', { key: `gate:${gate.id}:deadline`, subject: reminderSubject(gate.id), card, stepMentions: [], principals: [] }, now);
-  await advanceRun(db, run.id, now, ctx);
+  await advanceRun(db, run.id, now, ctx, { changed: [gate.blockId] });
   ctx.metrics?.gateDecisions.inc({ decision: action, platform: 'system' });
   return went;
 }

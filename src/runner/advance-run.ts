@@ -1,16 +1,15 @@
 import { SYSTEM_ACTOR } from '../domain/actor';
 import type { RunRecord } from '../domain/records';
 import { buildBlockFailedCard, buildBlockNoticeCard, buildGateCard, buildRunFinishedCard, buildRunStatusCard } from '../cards';
-import { nextActions } from '../engine/next-actions';
 import type { EngineAction } from '../engine/types';
 import type { FileConfig } from '../config-file';
 import type { SlaPolicy } from '../schema/sla';
 import { routeClarification } from './clarification-target';
-import { appendAudit } from '../store/audit.store';
-import { applyEngineAction, type AppliedAction } from '../store/apply-engine-action.store';
+import { recordAudit } from '../store/audit.store';
+import { applyEngineActions, type AppliedAction } from '../store/apply-engine-action.store';
 import type { Queryable } from '../store/db-schema';
-import { loadRunState } from '../store/run-snapshot.store';
-import { getRun, touchRun } from '../store/runs.store';
+import { getRun, getRunForUpdate, touchRun } from '../store/runs.store';
+import { changedBy, engineStep } from './engine-step';
 import { loadRun, loadRunView } from './load-run';
 import type { Notifier } from './notifier';
 import { gateOpening, recordOpeningNotice } from './open-gate';
@@ -34,31 +33,42 @@ const ROUTINE: ReadonlySet<EngineAction['type']> = new Set(['start-block', 'comp
 
 type OpenGate = Extract<EngineAction, { type: 'open-gate' }>;
 
+export interface AdvanceOptions {
+  /**
+   * The blocks whose state changed since the run was last at rest (a recorded outcome, a decided
+   * gate): only their neighbourhood is evaluated. Omitted: the whole run is.
+   */
+  changed?: Iterable<string>;
+  /** The run as the caller already locked it (getRunForUpdate) in this transaction. */
+  locked?: RunRecord;
+}
+
 /**
  * Moves a run forward in the caller's transaction: asks the engine for the next actions, applies
  * them (with their audit rows and outbox rows), and asks again until nothing is left. The run row is
- * locked first, so two transactions never advance one run at once.
+ * locked first, so two transactions never advance one run at once. Each step after the first
+ * evaluates only what the previous step changed (see `engineStep`).
  */
-export async function advanceRun(db: Queryable, runId: string, now: Date, deps: AdvanceDeps): Promise<{ run: RunRecord; actions: EngineAction[] }> {
-  let state = await loadRunState(db, runId, { lock: true });
-  if (!state) throw new Error(`run ${runId} vanished while advancing`);
-  let run = state.run;
+export async function advanceRun(db: Queryable, runId: string, now: Date, deps: AdvanceDeps, opts: AdvanceOptions = {}): Promise<{ run: RunRecord; actions: EngineAction[] }> {
+  const locked = opts.locked ?? (await getRunForUpdate(db, runId));
+  if (!locked) throw new Error(`run ${runId} vanished while advancing`);
+  let run = locked;
   const applied: EngineAction[] = [];
   const ctx = { now, gateOpening: (action: OpenGate) => gateOpening(run, action, now, deps.escalationDefaults) };
+  let changed: Set<string> | null = opts.changed ? new Set(opts.changed) : null;
   for (let round = 0; round < MAX_ROUNDS && run.status === 'running'; round++) {
-    const actions = nextActions(state.snapshot, now);
-    if (actions.length === 0) break;
-    for (const action of actions) {
-      const result = await applyEngineAction(db, run.id, action, ctx);
+    const step = await engineStep(db, run, changed, now);
+    if (step.actions.length === 0) break;
+    for (const result of await applyEngineActions(db, run.id, step.actions, ctx)) {
       if (result.changed) run = await recordEffects(db, run, result, now, deps);
     }
-    applied.push(...actions);
-    state = (await loadRunState(db, runId))!;
+    applied.push(...step.actions);
+    changed = changedBy(step.actions, step.gates);
   }
   // Rebuilding the status card reads the whole run; on a wide run doing it for every completed
   // block made each completion cost O(blocks). Gates, failures and the end always refresh it.
   const milestone = applied.some((a) => !ROUTINE.has(a.type));
-  const quiet = now.getTime() - state.run.updatedAt.getTime() < STATUS_CARD_MIN_INTERVAL_MS;
+  const quiet = now.getTime() - locked.updatedAt.getTime() < STATUS_CARD_MIN_INTERVAL_MS;
   if (applied.length > 0) await touchRun(db, run.id, now);
   if (applied.length > 0 && (milestone || !quiet)) {
     const view = await loadRunView(db, run, deps.publicBaseUrl);
@@ -71,7 +81,7 @@ export async function advanceRun(db: Queryable, runId: string, now: Date, deps: 
 async function recordEffects(db: Queryable, run: RunRecord, result: AppliedAction, now: Date, deps: AdvanceDeps): Promise<RunRecord> {
   const action = result.action;
   const audit = (act: string, entityType: string, entityId: string, extra: { gateId?: string; changes?: object; metadata?: Record<string, unknown> } = {}) =>
-    appendAudit(db, { at: now, actor: SYSTEM_ACTOR, action: act, entityType, entityId, runId: run.id, ...extra });
+    recordAudit(db, { at: now, actor: SYSTEM_ACTOR, action: act, entityType, entityId, runId: run.id, ...extra });
   const blockName = (id: string) => blockOf(run, id)?.name ?? id;
   const card = { now, publicBaseUrl: deps.publicBaseUrl };
 

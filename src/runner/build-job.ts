@@ -2,7 +2,7 @@ import type { ArtifactValue, ExecutorJob } from '../domain/executor';
 import type { BlockRun, RunRecord } from '../domain/records';
 import type { Block } from '../schema/block';
 import { getLatestArtifacts } from '../store/artifacts.store';
-import { listBlockRuns } from '../store/blocks.store';
+import { listBlockRunsOf } from '../store/blocks.store';
 import type { Queryable } from '../store/db-schema';
 import { approvalConditionInputs } from './approval-conditions';
 import { findLatestGate } from '../store/gates.store';
@@ -12,7 +12,7 @@ import { maxRepairRounds } from '../engine/repair-round';
 export async function buildJob(db: Queryable, run: RunRecord, block: Block, blockRun: BlockRun): Promise<ExecutorJob> {
   const upstream = [...new Set(block.inputs.depends.map((d) => d.block))];
   const artifacts = upstream.length ? await getLatestArtifacts(db, run.id, { blockIds: upstream }) : [];
-  const states = upstream.length ? await listBlockRuns(db, run.id) : [];
+  const states = upstream.length ? await listBlockRunsOf(db, run.id, upstream) : [];
   const inputs: Record<string, ArtifactValue> = {};
   for (const dep of block.inputs.depends) {
     const artifact = artifacts.find((a) => a.blockId === dep.block && a.key === dep.key);

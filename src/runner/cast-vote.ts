@@ -97,7 +97,7 @@ export async function castVote(ctx: ServiceContext, trx: Transaction<DB>, reques
     metadata: { ...metadata, ...(allConditions.length ? { conditions: allConditions } : {}), ...(tally ? { approvals: tally.approvals, required: tally.required } : {}) },
   });
   await refreshGateCard(ctx, trx, run, gate, now, 'decided');
-  await advanceRun(trx, run.id, now, ctx);
+  await advanceRun(trx, run.id, now, ctx, { changed: [gate.blockId] });
   return { outcome: 'decided', gate };
 }
 

@@ -5,7 +5,7 @@ import type { RunRecord } from '../domain/records';
 import type { Platform } from '../domain/statuses';
 import type { OutboxTarget } from '../outbox/targets';
 import type { Queryable } from '../store/db-schema';
-import { enqueueOutbox } from '../store/outbox.store';
+import { queueOutbox } from '../store/outbox.store';
 
 export interface NotifierOptions {
   /** Platforms with a running adapter: every card goes to each where it has somewhere to go. */
@@ -63,7 +63,7 @@ export class Notifier {
   /** Edits every copy of a card (a gate after its decision, a run's status card). */
   async updateSubject(db: Queryable, subject: string, card: Card, version: string, now: Date): Promise<void> {
     for (const platform of this.options.platforms) {
-      await enqueueOutbox(db, { dedupeKey: `${subject}:update:${version}:${platform}`, kind: 'update', subject, platform, target: null, payload: card, now });
+      await queueOutbox(db, { dedupeKey: `${subject}:update:${version}:${platform}`, kind: 'update', subject, platform, target: null, payload: card, now });
     }
   }
 
@@ -118,13 +118,13 @@ export class Notifier {
   async dm(db: Queryable, platform: Platform, userId: string, key: string, subject: string, card: Card, now: Date, notBefore?: Date): Promise<void> {
     const target: OutboxTarget = { type: 'user', userId };
     const later = notBefore && notBefore > now ? { notBefore } : {};
-    await enqueueOutbox(db, { dedupeKey: `${key}:dm:${platform}:${userId}`, kind: 'dm', subject, platform, target, payload: card, now, ...later });
+    await queueOutbox(db, { dedupeKey: `${key}:dm:${platform}:${userId}`, kind: 'dm', subject, platform, target, payload: card, now, ...later });
   }
 
   /** A page through the paging webhook (PagerDuty); the card's title and summary describe it. */
   async page(db: Queryable, key: string, subject: string, pager: { dedupKey: string; severity: 'critical' | 'error' | 'warning' | 'info' }, card: Card, now: Date): Promise<void> {
     const target: OutboxTarget = { type: 'pager', ...pager };
-    await enqueueOutbox(db, { dedupeKey: `${key}:page`, kind: 'page', subject, platform: null, target, payload: card, now });
+    await queueOutbox(db, { dedupeKey: `${key}:page`, kind: 'page', subject, platform: null, target, payload: card, now });
   }
 
   /** A named channel of the template (or the default name) mapped to ids per platform in config. */
@@ -145,6 +145,6 @@ export class Notifier {
   }
 
   private async post(db: Queryable, dedupeKey: string, subject: string, platform: Platform, target: OutboxTarget, payload: Card, now: Date): Promise<void> {
-    await enqueueOutbox(db, { dedupeKey, kind: 'post', subject, platform, target, payload, now });
+    await queueOutbox(db, { dedupeKey, kind: 'post', subject, platform, target, payload, now });
   }
 }

@@ -5,7 +5,7 @@ import { ExecutorError } from '../domain/executor';
 import type { BlockRun, RunRecord } from '../domain/records';
 import type { ExecutorRegistry } from '../executors/registry';
 import type { Metrics } from '../metrics';
-import { claimReadyBlocks, listExpiredLeases, renewLease } from '../store/block-claims.store';
+import { claimReadyBlocks, claimReadyBlocksAtOnce, listExpiredLeases, renewLease } from '../store/block-claims.store';
 import type { Database } from '../store/database';
 import { listLeasesOwnedBy } from '../store/own-leases.store';
 import { getRun } from '../store/runs.store';
@@ -15,6 +15,7 @@ import { outcomeOf } from './attempt-outcome';
 import { buildJob } from './build-job';
 import { blockOf } from './read-models';
 import { recordResult } from './record-result';
+import { ResultQueue } from './result-queue';
 
 export interface RunnerOptions {
   database: Database;
@@ -62,12 +63,15 @@ export class Runner {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
+  private readonly results: ResultQueue;
+  private readonly definitions = new Map<string, RunRecord>();
   private reclaimPending = false;
 
   constructor(private readonly opts: RunnerOptions) {
     this.owner = opts.owner ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.now = opts.now ?? (() => new Date());
+    this.results = new ResultQueue(opts.database, opts.deps, this.now);
   }
 
   start(): void {
@@ -135,9 +139,11 @@ export class Runner {
     if (recover) await this.recoverExpiredLeases();
     const free = this.opts.concurrency - this.inFlight.size;
     if (free <= 0) return;
-    const claimed = await transaction(this.opts.database, (trx) =>
-      claimReadyBlocks(trx, { owner: this.owner, now: this.now(), leaseMs: this.leaseMs, limit: free, perGroupLimit: this.opts.perGroupLimit }),
-    );
+    const claim = { owner: this.owner, now: this.now(), leaseMs: this.leaseMs, limit: free };
+    // Without group limits a claim is one statement: autocommit, one round trip.
+    const claimed = this.opts.perGroupLimit
+      ? await transaction(this.opts.database, (trx) => claimReadyBlocks(trx, { ...claim, perGroupLimit: this.opts.perGroupLimit }))
+      : await claimReadyBlocksAtOnce(this.opts.database.db, claim);
     for (const blockRun of claimed) this.launch(blockRun);
     if (claimed.length === free) this.again = true;
   }
@@ -179,9 +185,22 @@ export class Runner {
     this.inFlight.set(blockRun.id, entry);
   }
 
+  /**
+   * The run as far as an attempt needs it: template, params, seed, simulate and id, none of which
+   * ever changes, so it is read once per run, not once per block (its status is never read here).
+   */
+  private async definitionOf(runId: string): Promise<RunRecord> {
+    const known = this.definitions.get(runId);
+    if (known) return known;
+    const run = (await getRun(this.opts.database.db, runId)) as RunRecord;
+    if (run) this.definitions.set(runId, run);
+    if (this.definitions.size > 1_000) this.definitions.delete(this.definitions.keys().next().value!);
+    return run;
+  }
+
   private async execute(blockRun: BlockRun, controller: AbortController): Promise<void> {
     const db = this.opts.database.db;
-    const run = (await getRun(db, blockRun.runId)) as RunRecord;
+    const run = await this.definitionOf(blockRun.runId);
     const block = blockOf(run, blockRun.blockId);
     const base = { runId: run.id, blockRunId: blockRun.id, blockId: blockRun.blockId, attempt: blockRun.attempts, owner: this.owner };
     if (!block) {
@@ -225,7 +244,7 @@ export class Runner {
     const runtime = run.simulate ? 'simulate' : block.runtime;
     this.opts.metrics?.blockAttempts.inc({ runtime, outcome: outcome.kind });
     this.opts.metrics?.blockDuration.observe({ runtime }, (this.now().getTime() - started.getTime()) / 1000);
-    const recorded = await recordResult(this.opts.database, this.opts.deps, { ...base, outcome, result, usage }, this.now());
+    const recorded = await this.results.record({ ...base, outcome, result, usage });
     if (recorded === 'stale') this.opts.log.info({ run: run.id, block: block.id, attempt: blockRun.attempts }, 'dropped the result of an attempt that is no longer current');
   }
 }

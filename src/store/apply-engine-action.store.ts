@@ -2,12 +2,15 @@ import { SYSTEM_ACTOR } from '../domain/actor';
 import type { GateRecord } from '../domain/records';
 import type { Priority } from '../domain/views';
 import type { EngineAction } from '../engine/types';
+import { completeBlocks, startBlocks } from './block-batch.store';
 import { applyBlockAction, markBlockWaiting } from './block-transitions.store';
 import type { Queryable } from './db-schema';
 import { insertGate, settleGate } from './gates.store';
 import { endRun } from './runs.store';
 
 type OpenGate = Extract<EngineAction, { type: 'open-gate' }>;
+type Start = Extract<EngineAction, { type: 'start-block' }>;
+type Complete = Extract<EngineAction, { type: 'complete-block' }>;
 
 /** What the SLA policy says about a gate being opened (the engine's action does not carry time). */
 export interface GateOpening {
@@ -72,9 +75,25 @@ export async function applyEngineAction(trx: Queryable, runId: string, action: E
   }
 }
 
-/** Applies actions in order (one engine step), in the caller's transaction. */
+/**
+ * Applies one engine step in the caller's transaction; results in the order of `actions`. The
+ * starts and completions of blocks that have no other action in the step are applied together
+ * (one statement each kind, see block-batch.store): they touch one row each and do not depend on
+ * each other. Everything else is applied one by one, in order.
+ */
 export async function applyEngineActions(trx: Queryable, runId: string, actions: readonly EngineAction[], ctx: ApplyContext): Promise<AppliedAction[]> {
+  const perBlock = new Map<string, number>();
+  for (const a of actions) if ('blockId' in a) perBlock.set(a.blockId, (perBlock.get(a.blockId) ?? 0) + 1);
+  const alone = (a: EngineAction) => 'blockId' in a && perBlock.get(a.blockId) === 1;
+  const starts = actions.filter((a): a is Start => a.type === 'start-block' && alone(a));
+  const completes = actions.filter((a): a is Complete => a.type === 'complete-block' && alone(a));
+  const batched = new Set<EngineAction>(starts.length > 1 || completes.length > 1 ? [...(starts.length > 1 ? starts : []), ...(completes.length > 1 ? completes : [])] : []);
+  const started = starts.length > 1 ? await startBlocks(trx, runId, starts) : new Set<string>();
+  const completed = completes.length > 1 ? await completeBlocks(trx, runId, completes, ctx.now) : new Set<string>();
   const applied: AppliedAction[] = [];
-  for (const action of actions) applied.push(await applyEngineAction(trx, runId, action, ctx));
+  for (const action of actions) {
+    if (!batched.has(action)) applied.push(await applyEngineAction(trx, runId, action, ctx));
+    else applied.push({ action, changed: (action.type === 'start-block' ? started : completed).has((action as Start | Complete).blockId) });
+  }
   return applied;
 }

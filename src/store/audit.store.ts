@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Actor } from '../domain/actor';
 import type { AuditEntry } from '../domain/records';
 import type { Platform } from '../domain/statuses';
@@ -6,6 +6,7 @@ import type { AuditLogTable, Queryable } from './db-schema';
 import { eventsFromAudit } from '../domain/event-from-audit';
 import { recordEvents } from './events.store';
 import { parseOptionalObject, toJsonOrNull } from './json-columns';
+import { flushQueuedWrites, queueAuditRow } from './queued-writes';
 
 /** The one place an audit_log row becomes an AuditEntry. */
 export function toAuditEntry(row: Selectable<AuditLogTable>): AuditEntry {
@@ -41,27 +42,37 @@ export interface NewAuditEntry {
  * append-only: the database refuses UPDATE, DELETE and TRUNCATE, so a correction is a new entry.
  */
 export async function appendAudit(db: Queryable, entry: NewAuditEntry): Promise<AuditEntry> {
-  const row = await db
-    .insertInto('audit_log')
-    .values({
-      at: entry.at,
-      run_id: entry.runId ?? null,
-      gate_id: entry.gateId ?? null,
-      actor_type: entry.actor.type,
-      actor_id: entry.actor.id,
-      actor_name: entry.actor.name,
-      platform: entry.actor.platform,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      changes: toJsonOrNull(entry.changes),
-      metadata: toJsonOrNull(entry.metadata),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  await flushQueuedWrites(db);
+  const row = await db.insertInto('audit_log').values(auditRow(entry)).returningAll().executeTakeFirstOrThrow();
   // The event log (SSE, webhooks, MCP) follows the audit log, in the same transaction.
   await recordEvents(db, eventsFromAudit(entry));
   return toAuditEntry(row);
+}
+
+/**
+ * Like appendAudit, for callers that need no row back: in a transaction opened with
+ * `transaction()` the row is queued and written with the others in one INSERT before COMMIT.
+ */
+export async function recordAudit(db: Queryable, entry: NewAuditEntry): Promise<void> {
+  if (!queueAuditRow(db, auditRow(entry))) await db.insertInto('audit_log').values(auditRow(entry)).execute();
+  await recordEvents(db, eventsFromAudit(entry));
+}
+
+function auditRow(entry: NewAuditEntry): Insertable<AuditLogTable> {
+  return {
+    at: entry.at,
+    run_id: entry.runId ?? null,
+    gate_id: entry.gateId ?? null,
+    actor_type: entry.actor.type,
+    actor_id: entry.actor.id,
+    actor_name: entry.actor.name,
+    platform: entry.actor.platform,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    changes: toJsonOrNull(entry.changes),
+    metadata: toJsonOrNull(entry.metadata),
+  };
 }
 
 /** A run's audit trail: the latest `limit` entries, oldest first. */

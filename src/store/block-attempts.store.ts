@@ -29,7 +29,7 @@ export function toBlockAttempt(row: Selectable<BlockAttemptsTable>): BlockAttemp
   };
 }
 
-const ATTEMPT_STATUS: Record<AttemptOutcome['kind'], AttemptStatus> = {
+export const ATTEMPT_STATUS: Record<AttemptOutcome['kind'], AttemptStatus> = {
   complete: 'complete',
   failed: 'failed',
   timeout: 'timeout',

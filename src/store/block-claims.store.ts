@@ -1,8 +1,8 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import type { BlockRun } from '../domain/records';
 import { tryAdvisoryXactLock } from './advisory-lock';
 import { toBlockRun } from './blocks.store';
-import type { DB, Queryable } from './db-schema';
+import type { BlockRunsTable, DB, Queryable } from './db-schema';
 import { toJson } from './json-columns';
 
 export interface ClaimOptions {
@@ -61,18 +61,50 @@ export async function claimReadyBlocks(trx: Transaction<DB>, opts: ClaimOptions)
     .returning('block_run_id')
     .execute();
   const fresh = new Set(inserted.map((r) => r.block_run_id));
-  for (const row of rows.filter((r) => !fresh.has(r.id))) {
-    const error = `attempt ${row.attempts} of ${row.block_id} was already started once; an attempt never runs twice`;
-    await trx
-      .updateTable('block_runs')
-      .set({ outcome: toJson({ kind: 'failed', error, retryable: false }), lease_owner: null, lease_expires_at: null })
-      .where('id', '=', row.id)
-      .execute();
-  }
+  for (const row of rows.filter((r) => !fresh.has(r.id))) await refuseRerun(trx, row);
   return rows
     .filter((r) => fresh.has(r.id))
     .sort((a, b) => Number(a.id) - Number(b.id))
     .map(toBlockRun);
+}
+
+/**
+ * `claimReadyBlocks` without group limits, as ONE statement (pick with SKIP LOCKED, mark running,
+ * insert the attempt rows), so a runner can claim on autocommit in a single round trip. Same
+ * rules: an attempt number that already ran gets a failed outcome instead of being returned.
+ */
+export async function claimReadyBlocksAtOnce(db: Queryable, opts: Omit<ClaimOptions, 'perGroupLimit'>): Promise<BlockRun[]> {
+  if (opts.limit <= 0) return [];
+  const until = new Date(opts.now.getTime() + opts.leaseMs);
+  const { rows } = await sql<Selectable<BlockRunsTable> & { fresh: boolean }>`
+    with picked as (
+      select id from block_runs where status = 'ready' order by id limit ${opts.limit} for update skip locked
+    ), claimed as (
+      update block_runs b set status = 'running', lease_owner = ${opts.owner}, lease_expires_at = ${until},
+        started_at = coalesce(b.started_at, ${opts.now}), ended_at = null
+      from picked where b.id = picked.id
+      returning b.*
+    ), fresh as (
+      insert into block_attempts (block_run_id, attempt, worker, started_at, status)
+      select id, attempts, ${opts.owner}, ${opts.now}, 'running' from claimed
+      on conflict (block_run_id, attempt) do nothing
+      returning block_run_id
+    )
+    select claimed.*, exists (select 1 from fresh where fresh.block_run_id = claimed.id) as fresh from claimed`.execute(db);
+  for (const row of rows.filter((r) => !r.fresh)) await refuseRerun(db, row);
+  return rows
+    .filter((r) => r.fresh)
+    .sort((a, b) => Number(a.id) - Number(b.id))
+    .map(toBlockRun);
+}
+
+async function refuseRerun(db: Queryable, row: { id: string; attempts: number; block_id: string }): Promise<void> {
+  const error = `attempt ${row.attempts} of ${row.block_id} was already started once; an attempt never runs twice`;
+  await db
+    .updateTable('block_runs')
+    .set({ outcome: toJson({ kind: 'failed', error, retryable: false }), lease_owner: null, lease_expires_at: null })
+    .where('id', '=', row.id)
+    .execute();
 }
 
 /**

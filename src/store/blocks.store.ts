@@ -57,6 +57,25 @@ export async function listBlockRuns(db: Queryable, runId: string): Promise<Block
   return rows.map(toBlockRun);
 }
 
+/** Some blocks of a run, by block id (the neighbourhood an incremental advance reads). */
+export async function listBlockRunsOf(db: Queryable, runId: string, blockIds: readonly string[]): Promise<BlockRun[]> {
+  if (blockIds.length === 0) return [];
+  const rows = await db.selectFrom('block_runs').selectAll().where('run_id', '=', runId).where('block_id', 'in', [...blockIds]).orderBy('id').execute();
+  return rows.map(toBlockRun);
+}
+
+/** Whether any block of the run is pending, ready, running or waiting (a partial index answers it). */
+export async function hasBlockInPlay(db: Queryable, runId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('block_runs')
+    .select('id')
+    .where('run_id', '=', runId)
+    .where('status', 'in', ['pending', 'ready', 'running', 'waiting'])
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function getBlockRun(db: Queryable, blockRunId: string): Promise<BlockRun | undefined> {
   const row = await db.selectFrom('block_runs').selectAll().where('id', '=', blockRunId).executeTakeFirst();
   return row && toBlockRun(row);

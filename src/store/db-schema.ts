@@ -231,6 +231,12 @@ export interface ScheduleFiresTable {
   created_at: Date;
 }
 
+/** Pending gates per slot (gate id % 16), kept by a trigger on gates (migration 0006); the gauge sums them. */
+export interface GateCountsTable {
+  slot: number;
+  pending: string;
+}
+
 export interface EventsTable {
   id: Id;
   type: string;
@@ -296,6 +302,7 @@ export interface DB {
   run_channels: RunChannelsTable;
   schedules: SchedulesTable;
   schedule_fires: ScheduleFiresTable;
+  gate_counts: GateCountsTable;
   events: EventsTable;
   webhook_subscriptions: WebhookSubscriptionsTable;
   api_tokens: ApiTokensTable;

@@ -109,6 +109,13 @@ export async function getGate(db: Queryable, gateId: string): Promise<GateRecord
   return row && toGateRecord(row);
 }
 
+/** The gates of some blocks of a run, oldest first. */
+export async function listGatesOfBlocks(db: Queryable, runId: string, blockIds: readonly string[]): Promise<GateRecord[]> {
+  if (blockIds.length === 0) return [];
+  const rows = await db.selectFrom('gates').selectAll().where('run_id', '=', runId).where('block_id', 'in', [...blockIds]).orderBy('id').execute();
+  return rows.map(toGateRecord);
+}
+
 /** Every gate of a run, oldest first: the `gates` of a RunSnapshot. */
 export async function listGatesForRun(db: Queryable, runId: string): Promise<GateRecord[]> {
   const rows = await db.selectFrom('gates').selectAll().where('run_id', '=', runId).orderBy('id').execute();

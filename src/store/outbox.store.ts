@@ -1,8 +1,9 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Card } from '../domain/card';
 import type { Platform } from '../domain/statuses';
 import type { OutboxTable, Queryable } from './db-schema';
 import { parseCard, parseOptionalObject, toJson, toJsonOrNull } from './json-columns';
+import { flushQueuedWrites, queueOutboxRow } from './queued-writes';
 import { wakeAfterCommit } from './transaction';
 
 /** `webhook`: a signed POST of one event to a subscriber (outbox/deliver-webhook.ts). */
@@ -72,19 +73,10 @@ export interface NewOutboxMessage {
  * row's id for a duplicate. Wakes the outbox after commit.
  */
 export async function enqueueOutbox(db: Queryable, msg: NewOutboxMessage): Promise<{ id: string; enqueued: boolean }> {
+  await flushQueuedWrites(db);
   const row = await db
     .insertInto('outbox')
-    .values({
-      dedupe_key: msg.dedupeKey,
-      kind: msg.kind,
-      subject: msg.subject,
-      platform: msg.platform ?? null,
-      target: toJsonOrNull(msg.target),
-      payload: toJson(msg.payload),
-      status: 'pending',
-      next_attempt_at: msg.notBefore ?? msg.now,
-      created_at: msg.now,
-    })
+    .values(outboxRow(msg))
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -94,6 +86,29 @@ export async function enqueueOutbox(db: Queryable, msg: NewOutboxMessage): Promi
   }
   const existing = await db.selectFrom('outbox').select('id').where('dedupe_key', '=', msg.dedupeKey).executeTakeFirstOrThrow();
   return { id: existing.id, enqueued: false };
+}
+
+/**
+ * Like enqueueOutbox, for callers that need no id back: in a transaction opened with
+ * `transaction()` the row is queued and written with the others in one INSERT before COMMIT
+ * (same dedupe rule); elsewhere it is inserted at once.
+ */
+export async function queueOutbox(db: Queryable, msg: NewOutboxMessage): Promise<void> {
+  if (!queueOutboxRow(db, outboxRow(msg))) await enqueueOutbox(db, msg);
+}
+
+function outboxRow(msg: NewOutboxMessage): Insertable<OutboxTable> {
+  return {
+    dedupe_key: msg.dedupeKey,
+    kind: msg.kind,
+    subject: msg.subject,
+    platform: msg.platform ?? null,
+    target: toJsonOrNull(msg.target),
+    payload: toJson(msg.payload),
+    status: 'pending',
+    next_attempt_at: msg.notBefore ?? msg.now,
+    created_at: msg.now,
+  };
 }
 
 export async function getOutboxMessage(db: Queryable, id: string): Promise<OutboxMessage | undefined> {

@@ -5,6 +5,7 @@ import type { Autonomy, RunStatus } from '../domain/statuses';
 import type { Priority } from '../domain/views';
 import type { Template } from '../schema/template';
 import type { Queryable, RunsTable } from './db-schema';
+import { cachedTemplate, hasCachedTemplate, rememberTemplate } from './run-template-cache';
 import { parseActor, parseObject, parseOrigin, toJson, toJsonOrNull } from './json-columns';
 
 export interface NewRun {
@@ -69,12 +70,13 @@ export async function insertRun(db: Queryable, run: NewRun, now: Date): Promise<
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  return toRunRecord(row);
+  const created = toRunRecord(row);
+  rememberTemplate(db, created.id, created.templateId, created.createdAt, created.template);
+  return created;
 }
 
 export async function getRun(db: Queryable, runId: string): Promise<RunRecord | undefined> {
-  const row = await db.selectFrom('runs').selectAll().where('id', '=', runId).executeTakeFirst();
-  return row && toRunRecord(row);
+  return readRun(db, runId, false);
 }
 
 /**
@@ -83,8 +85,30 @@ export async function getRun(db: Queryable, runId: string): Promise<RunRecord | 
  * snapshot.
  */
 export async function getRunForUpdate(trx: Queryable, runId: string): Promise<RunRecord | undefined> {
-  const row = await trx.selectFrom('runs').selectAll().where('id', '=', runId).forUpdate().executeTakeFirst();
-  return row && toRunRecord(row);
+  return readRun(trx, runId, true);
+}
+
+// Every column but `template`: the compiler checks that the row read with it is a whole row.
+const ALL_BUT_TEMPLATE = [
+  'id', 'template_id', 'template_version', 'name', 'status', 'params', 'autonomy', 'simulate', 'seed',
+  'created_by', 'origin', 'created_at', 'updated_at', 'ended_at', 'end_reason', 'priority',
+] as const;
+
+/** Reads a run row; once its template snapshot is cached (run-template-cache), without that column. */
+async function readRun(db: Queryable, runId: string, lock: boolean): Promise<RunRecord | undefined> {
+  if (hasCachedTemplate(db, runId)) {
+    const query = db.selectFrom('runs').select(ALL_BUT_TEMPLATE).where('id', '=', runId);
+    const row = await (lock ? query.forUpdate() : query).executeTakeFirst();
+    if (!row) return undefined;
+    const template = cachedTemplate(db, runId, row.template_id, row.created_at);
+    if (template) return toRunRecord({ ...row, template });
+  }
+  const query = db.selectFrom('runs').selectAll().where('id', '=', runId);
+  const row = await (lock ? query.forUpdate() : query).executeTakeFirst();
+  if (!row) return undefined;
+  const run = toRunRecord(row);
+  rememberTemplate(db, run.id, run.templateId, run.createdAt, run.template);
+  return run;
 }
 
 /** Runs still running, oldest first. */

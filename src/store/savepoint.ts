@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from './db-schema';
+import { markWriteQueue, restoreWriteQueue } from './queued-writes';
 import { dropPendingEventsAfter, pendingEventsMark } from './events.store';
 
 export type SavepointResult<T> = { ok: true; value: T } | { ok: false; error: unknown };
@@ -12,6 +13,7 @@ export type SavepointResult<T> = { ok: true; value: T } | { ok: false; error: un
 export async function withSavepoint<T>(trx: Transaction<DB>, name: string, fn: () => Promise<T>): Promise<SavepointResult<T>> {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new RangeError(`"${name}" is not a savepoint name`);
   const id = sql.id(name);
+  const queued = markWriteQueue(trx);
   await sql`savepoint ${id}`.execute(trx);
   // Events wait in memory until COMMIT (events.store.ts), so they roll back with the savepoint here.
   const events = pendingEventsMark(trx);
@@ -21,6 +23,7 @@ export async function withSavepoint<T>(trx: Transaction<DB>, name: string, fn: (
     return { ok: true, value };
   } catch (error) {
     await sql`rollback to savepoint ${id}`.execute(trx);
+    restoreWriteQueue(trx, queued);
     dropPendingEventsAfter(trx, events);
     return { ok: false, error };
   }

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from './database';
 import type { DB, Queryable } from './db-schema';
 import type { WakeTopic } from './wake-channel';
+import { flushQueuedWrites, openWriteQueue } from './queued-writes';
 
 type AfterCommit = () => void | Promise<void>;
 
@@ -35,12 +36,20 @@ export async function transaction<T>(database: Database, fn: (trx: Transaction<D
   const hooks: TxHooks = { database, callbacks: [], topics: new Set(), beforeCommit: new Map() };
   const result = await database.db.transaction().execute(async (trx) => {
     hooksByTrx.set(trx, hooks);
+    openWriteQueue(trx, () => hooks.topics.add('outbox'));
     const value = await fn(trx);
+    // Audit and outbox rows queued with recordAudit/queueOutbox are written before COMMIT.
+    await flushQueuedWrites(trx);
     for (const hook of hooks.beforeCommit.values()) await hook(trx);
     return value;
   });
   await runHooks(hooks);
   return result;
+}
+
+/** The Database a transaction (opened with `transaction()`) or a root `db` belongs to. */
+export function databaseOf(db: Queryable): Database | undefined {
+  return hooksByTrx.get(db)?.database ?? databaseByDb.get(db);
 }
 
 /**

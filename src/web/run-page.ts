@@ -36,7 +36,7 @@ ${opts.canListRuns ? html`<nav><a href="${paths.runs()}">← All runs</a></nav>`
 ${renderGatesSection(details, paths, now, { discordGuildId: opts.discordGuildId })}
 <section aria-labelledby="dag-title" class="panel" id="dag">
 <h2 id="dag-title">Pipeline</h2>
-<p class="legend muted"><span class="key st-done">✓ done</span> <span class="key st-running">▶ running</span> <span class="key st-waiting">⏸ waiting</span> <span class="key st-failed">✗ failed</span> <span class="key st-pending">· pending</span> · ◆ human gate · <span class="crit-key">━</span> critical path</p>
+<p class="legend muted"><span class="key st-done">✓ done</span> <span class="key st-running">▶ running</span> <span class="key st-waiting">◐ waiting</span> <span class="key st-failed">✗ failed</span> <span class="key st-pending">· pending</span> · ◆ human gate · <span class="crit-key">━</span> critical path</p>
 <div class="dag-scroll" tabindex="0" aria-label="Pipeline graph, scrollable">${renderGraph(details)}</div>
 </section>
 ${renderBlocksSection(details, paths, now)}

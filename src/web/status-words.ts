@@ -5,10 +5,10 @@ export const BLOCK_ICONS: Record<BlockStatus, string> = {
   pending: '·',
   ready: '○',
   running: '▶',
-  waiting: '⏸',
+  waiting: '◐',
   done: '✓',
   failed: '✗',
-  blocked: '⛔',
+  blocked: '■',
   skipped: '↷',
   cancelled: '⊘',
 };

@@ -11,6 +11,7 @@ const BENCHES: Array<{ name: string; load: () => Promise<{ default: () => Promis
   { name: 'api', load: () => import('./api.bench') },
   { name: 'boot', load: () => import('./boot.bench') },
   { name: 'events', load: () => import('./events.bench') },
+  { name: 'web', load: () => import('./web.bench') },
 ];
 
 async function main(filters: readonly string[]): Promise<void> {

@@ -1,10 +1,11 @@
 // The "durable runs" benchmark, parts (a) and (b):
 //  (a) THE LIMIT: single-row autocommit UPDATEs/s on the local PostgreSQL (8 and 1 connections)
 //      and on PGlite (in memory and on a temp data dir), with per-commit latency;
-//  (b) THE PEER: graphile-worker 0.16, 10,000 no-op jobs at concurrency 10, and its
+//  (b) THE PEER: graphile-worker (the newest that runs on Node 20; its version is in the table), 10,000 no-op jobs at concurrency 10, and its
 //      enqueue→start latency into an idle, listening pool.
-// Part (c), our own runner, plugs in through `oursCases` (store/ours-cases.ts); until it is
-// filled in, nothing is reported for it.
+//  (c) OURS: block completions/s in two shapes (one 400-block run; 100 runs of 10 blocks), the
+//      cost per completion at 40/400/4,000 blocks, and decision→next block start, each printed
+//      with the issue's target and a verdict (store/ours-rows.ts).
 // Runs alone too: `npx tsx test/bench/store.bench.ts`. Local server only (127.0.0.1); every
 // database it creates is dropped again.
 import { loadavg, cpus } from 'node:os';
@@ -19,10 +20,12 @@ import { measurePgliteUpdateLimit } from './store/pglite-update-limit';
 import { runOurs } from './store/run-ours';
 import { dropAllScratchDatabases } from './store/scratch-database';
 import { latencyRows, throughputRow } from './store/store-rows';
+import { oursTargetRows } from './store/ours-rows';
+import { GRAPHILE_VERSION } from './store/graphile-version';
 
 const LIMIT_WINDOW = { warmupMs: 500, durationMs: 5_000 };
 const PEER = { jobs: 10_000, concurrency: 10, latencySamples: 200, latencyWarmup: 10 };
-const OURS_TIMEOUT_MS = 60_000;
+const OURS_TIMEOUT_MS = 600_000;
 
 /** Progress and context go to stderr, so stdout stays the table. */
 function note(message: string): void {
@@ -75,7 +78,7 @@ async function measureAll(ours: OursCases | null): Promise<BenchRow[]> {
     throughputRow('pg UPDATE commits/s (1 conn)', 'commits', pg1.windowStart, pg1.completedAt, limit.case),
     throughputRow('PGlite in-memory UPDATE commits/s (1 conn)', 'commits', liteMemory.windowStart, liteMemory.completedAt, limit.case),
     throughputRow('PGlite temp-dir UPDATE commits/s (1 conn)', 'commits', liteDisk.windowStart, liteDisk.completedAt, limit.case),
-    throughputRow(`graphile-worker jobs/s (concurrency ${PEER.concurrency})`, 'jobs', peer.firstStartAt, peer.completedAt, limit.case),
+    throughputRow(`graphile-worker ${GRAPHILE_VERSION} jobs/s (concurrency ${PEER.concurrency})`, 'jobs', peer.firstStartAt, peer.completedAt, limit.case),
   ];
   const [peerP50, peerP99] = latencyRows('graphile-worker enqueue→start (ms, from addJob resolved)', peer.fromResolvedMs);
   const vsPeer = { p50: peerP50.case, p99: peerP99.case };
@@ -88,12 +91,7 @@ async function measureAll(ours: OursCases | null): Promise<BenchRow[]> {
     ...latencyRows('PGlite in-memory UPDATE commit latency (ms)', liteMemory.latenciesMs, vsPeer),
     ...latencyRows('PGlite temp-dir UPDATE commit latency (ms)', liteDisk.latenciesMs, vsPeer),
   ];
-  const oursRows = oursResult
-    ? [
-        throughputRow('ours block completions/s', 'block completions', oursResult.windowStart, oursResult.blockCompletedAt, limit.case),
-        ...latencyRows('ours decision→next block start (ms)', oursResult.decisionToNextBlockMs, vsPeer),
-      ]
-    : [];
+  const oursRows = oursResult ? oursTargetRows(oursResult, throughputs[4]!, peer, vsPeer) : [];
   return [...throughputs, ...latencies, ...oursRows];
 }
 

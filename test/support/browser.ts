@@ -4,7 +4,6 @@
  * REQUIRE_TEST_DATABASE=1 (CI), where they fail.
  */
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { describe, it } from 'vitest';
 
@@ -28,13 +27,4 @@ export function describeWithBrowser(name: string, body: () => void): void {
   }
   console.warn(`[browser tests] ${CHROMIUM_PATH} not found: "${name}" is SKIPPED. Install it with apt-get install -y chromium.`);
   describe.skip(name, body);
-}
-
-/** A free TCP port on 127.0.0.1 (the app's links name the port, so it must be known before start). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }

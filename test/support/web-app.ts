@@ -10,7 +10,7 @@ import { EMPTY_FILE_CONFIG } from '../../src/config-file';
 import type { Card, Reply } from '../../src/domain/card';
 import type { ChatAdapter, MessageRef } from '../../src/domain/chat-adapter';
 import type { Database } from '../../src/store';
-import { freePort } from './browser';
+import { freePort } from './free-port';
 
 export interface WebApp {
   app: FactoryApp;

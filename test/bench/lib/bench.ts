@@ -26,6 +26,8 @@ export interface BenchRow extends Summary {
   baseline?: string;
   /** Work units in one sample (e.g. blocks + edges), to print a cost per unit. */
   units?: number;
+  /** A target's verdict ("met: …" / "not met: …"); the table gets a verdict column when any row has one. */
+  verdict?: string;
 }
 
 /**
@@ -85,7 +87,8 @@ export function formatMs(ms: number): string {
  */
 export function formatTable(rows: readonly BenchRow[]): string {
   const withUnits = rows.some((r) => r.units !== undefined);
-  const header = ['case', 'n', 'median', 'spread (p10–p90)', 'ratio vs baseline', ...(withUnits ? ['per (V+E)'] : [])];
+  const withVerdicts = rows.some((r) => r.verdict !== undefined);
+  const header = ['case', 'n', 'median', 'spread (p10–p90)', 'ratio vs baseline', ...(withUnits ? ['per (V+E)'] : []), ...(withVerdicts ? ['target'] : [])];
   const byName = new Map(rows.map((r) => [r.case, r] as const));
   const lines = [`| ${header.join(' | ')} |`, `|${header.map((h, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`];
   for (const row of rows) {
@@ -95,6 +98,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
     const spread = `${formatMs(row.p10)} – ${formatMs(row.p90)} (±${(row.spreadPct / 2).toFixed(0)}%)`;
     const cells = [row.case, String(row.n), formatMs(row.median), spread, ratio];
     if (withUnits) cells.push(row.units ? `${((row.median * 1e6) / row.units).toFixed(0)} ns` : '–');
+    if (withVerdicts) cells.push(row.verdict ?? '');
     lines.push(`| ${cells.join(' | ')} |`);
   }
   return lines.join('\n');

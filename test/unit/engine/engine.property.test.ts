@@ -7,6 +7,7 @@ import { indexTemplate } from '../../../src/engine/template-index';
 import type { EngineAction, RunSnapshot } from '../../../src/engine/types';
 import { autonomyFor, layeredTemplate } from './support/arbitraries';
 import { NOW, gateIds, snapshot } from './support/build';
+import { changedByStep, storeStep } from './support/store-step';
 import { moveWorld, reorder, type Gen } from './support/world';
 
 const MAX_ROUNDS = 3_000;
@@ -39,30 +40,45 @@ function checkStep(snap: RunSnapshot, actions: EngineAction[]): void {
   }
 }
 
-/** Drives one run to its end: engine to rest, world moves, again. Checks the invariants all along. */
+/**
+ * Drives one run to its end: engine to rest, world moves, again. Checks the invariants all along,
+ * and that every step the store takes incrementally (the neighbourhood of what changed, see
+ * storeStep) equals the full evaluation, across the engine's own rounds too. Now and then someone
+ * overrides the run's autonomy at rest (the store then evaluates the whole run once).
+ */
 function drive(tpl: RunSnapshot['template'], autonomy: RunSnapshot['autonomy'], shift: number, g: Gen): RunSnapshot {
   let snap = snapshot(tpl, [], [], autonomy);
   const newGateId = gateIds();
+  let changed: Set<string> | null = null;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const actions = nextActions(snap, NOW);
+    expect(storeStep(snap, changed)).toEqual(actions);
     if (actions.length > 0) {
       checkStep(snap, actions);
       expect(nextActions(reorder(snap, shift + round), NOW)).toEqual(actions);
+      const before = snap.gates;
       snap = applyActions(snap, actions, newGateId);
+      changed = changedByStep(actions, before);
       continue;
     }
     if (snap.status !== 'running') return snap;
+    if (g(() => fc.nat(9)) === 0) {
+      snap = { ...snap, autonomy: g(() => autonomyFor(tpl)) };
+      changed = null;
+      continue;
+    }
     const move = moveWorld(snap, g);
     // At rest while running, there is always a runner, an executor or a person who can act.
     expect(move).not.toBeNull();
     snap = move!.snapshot;
+    changed = new Set(move!.changed);
     expect(nextActionsFor(snap, move!.changed, NOW)).toEqual(nextActions(snap, NOW));
   }
   throw new Error(`run did not finish within ${MAX_ROUNDS} rounds`);
 }
 
 describe('engine properties on random layered DAGs', () => {
-  it('GIVEN random outcomes and decisions THEN every run ends, starts respect dependencies and gates, and order never matters', () => {
+  it('GIVEN random outcomes, decisions and autonomy overrides THEN every run ends, starts respect dependencies and gates, order never matters, and the incremental step equals the full one', () => {
     fc.assert(
       fc.property(scenario, ({ tpl, autonomy, shift, g }) => {
         const end = drive(tpl, autonomy, shift, g);
