@@ -60,7 +60,7 @@ export function validateTemplate(input: unknown, options: ValidateOptions = {}):
   if (parsed.success) checkTriggerParams(parsed.data, report);
   if (parsed.success && options.approvers) for (const issue of validateQuorum(parsed.data, options.approvers)) report(issue.segments, issue.message);
   checkAgentRules(blocks, options, report);
-  checkPatternFields(blocks, form === 'nested' ? reportingNestedPaths(warned.report) : warned.report);
+  checkPatternFields(blocks, form === 'nested' ? reportingNestedPaths(warned.report) : warned.report, report);
   if (form === 'flat') warnFlatBlocks(blocks, warned.report);
   const warnings = warned.sorted();
   if (found.count() === 0 && parsed.success) return { ok: true, template: parsed.data, warnings };
