@@ -78,6 +78,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
     modelAliases: Object.keys(modelAliasesOf(fileConfig)),
     teams: Object.keys(fileConfig.teams),
     configChannels: Object.keys(fileConfig.channels),
+    approvers: { groups: fileConfig.groups, roles: fileConfig.roles },
   });
   for (const line of catalog.startupWarnings()) log.warn(line);
 

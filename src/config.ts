@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { durationSchema } from './schema/duration';
 
@@ -96,4 +97,9 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
     throw new ConfigError(`Invalid environment (see .env.example):\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** Where embedded PGlite keeps its files: one folder under FACTORY_DATA_DIR for the bot and every CLI. */
+export function pgliteDataDir(env: Pick<Env, 'FACTORY_DATA_DIR'>): string {
+  return join(env.FACTORY_DATA_DIR, 'pglite');
 }

@@ -86,5 +86,5 @@ async function runAction(deps: SlackHandlerDeps, click: Click, respond: RespondF
     reply = failureReply(deps.log, error, { action: click.actionId, user: click.userId });
   }
   await deps.replies.send(reply, place).catch((error: unknown) => void failureReply(deps.log, error, { action: click.actionId, stage: 'reply' }));
-  if (click.actionId.startsWith('gate:')) await deps.home.publish(actor);
+  if (click.actionId.startsWith('gate:') || click.actionId.startsWith('bulk:')) await deps.home.publish(actor);
 }

@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Env } from '../config';
+import { pgliteDataDir, type Env } from '../config';
 import { describeConnectionString } from '../store/open-errors';
 
 /** The line shown while the database opens (the slow part of a start), before the chat is up. */
 export function describeOpening(env: Pick<Env, 'DATABASE_URL' | 'FACTORY_DATA_DIR'>): string {
   if (env.DATABASE_URL) return `Starting Process Factory on PostgreSQL at ${describeDatabase(env.DATABASE_URL)}…`;
   // PGlite's first start (initdb in WebAssembly) takes seconds: say so, or it looks hung.
-  if (!existsSync(join(env.FACTORY_DATA_DIR, 'pglite'))) return 'Starting Process Factory… (first start: creating the embedded database takes a few seconds)';
+  if (!existsSync(pgliteDataDir(env))) return 'Starting Process Factory… (first start: creating the embedded database takes a few seconds)';
   return 'Starting Process Factory…';
 }
 

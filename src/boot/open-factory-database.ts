@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import type { Logger } from 'pino';
-import type { Env } from '../config';
+import { pgliteDataDir, type Env } from '../config';
 import type { Database } from '../store/database';
 
 /**
@@ -10,5 +9,5 @@ import type { Database } from '../store/database';
  */
 export async function openFactoryDatabase(env: Env, log: Logger): Promise<Database> {
   const { openDatabase } = await import('../store/database');
-  return openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: join(env.FACTORY_DATA_DIR, 'pglite'), log: (m) => log.info(m) });
+  return openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: pgliteDataDir(env), log: (m) => log.info(m) });
 }

@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { planWaves } from '../engine/plan-waves';
 import { formatIssues, validateTemplate, type ValidateOptions } from '../engine/validate-template';
@@ -83,10 +83,10 @@ function describeAutonomy(args: FactoryArgs): string {
 
 /** The database the bot uses (DATABASE_URL, else PGlite under FACTORY_DATA_DIR), migrated. */
 async function openBotDatabase(): Promise<Database> {
-  const { readEnv } = await import('../config');
+  const { pgliteDataDir, readEnv } = await import('../config');
   const { openDatabase, migrateToLatest } = await import('../store');
   const env = readEnv();
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: join(env.FACTORY_DATA_DIR, 'pglite'), applicationName: 'process-factory-cli', log: () => undefined });
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: pgliteDataDir(env), applicationName: 'process-factory-cli', log: () => undefined });
   await migrateToLatest(database.db);
   return database;
 }

@@ -3,14 +3,14 @@
  * (PostgreSQL) or FACTORY_DATA_DIR (embedded PGlite) like the bot does. `--status` lists every
  * migration and whether it is applied, and changes nothing.
  */
-import { readEnv } from '../config';
+import { pgliteDataDir, readEnv } from '../config';
 import { listMigrations, migrateToLatest, openDatabase } from '../store';
 
 async function main(argv: readonly string[]): Promise<number> {
   const env = readEnv();
   const database = await openDatabase({
     databaseUrl: env.DATABASE_URL,
-    dataDir: env.FACTORY_DATA_DIR,
+    dataDir: pgliteDataDir(env),
     applicationName: 'process-factory-migrate',
     log: (msg) => console.log(msg),
   });

@@ -1,5 +1,6 @@
 import { flatTemplateSchema, nestedTemplateSchema } from '../schema/template';
 import { blockFormOf, reportingNestedPaths, warnFlatBlocks } from './validation/block-form';
+import { validateQuorum, type ApproverDirectory } from './quorum';
 import { checkAgentRules, type ValidationKnowledge } from './validation/check-agent-rules';
 import { checkBlockRules } from './validation/check-block-rules';
 import { checkChannels } from './validation/check-channels';
@@ -24,6 +25,8 @@ export interface ValidateOptions extends ValidationKnowledge {
    * steps may post to these as well as to the template's own channels; undefined means "unknown".
    */
   configChannels?: readonly string[];
+  /** The config's groups and roles, when the caller read a config: quorums nobody can meet are refused. */
+  approvers?: ApproverDirectory;
 }
 
 /**
@@ -55,8 +58,9 @@ export function validateTemplate(input: unknown, options: ValidateOptions = {}):
   checkProtoKeys(input, found.report);
   checkChannels(input, blocks, options.configChannels, report);
   if (parsed.success) checkTriggerParams(parsed.data, report);
+  if (parsed.success && options.approvers) for (const issue of validateQuorum(parsed.data, options.approvers)) report(issue.segments, issue.message);
   checkAgentRules(blocks, options, report);
-  checkPatternFields(blocks, form === 'nested' ? reportingNestedPaths(warned.report) : warned.report);
+  checkPatternFields(blocks, form === 'nested' ? reportingNestedPaths(warned.report) : warned.report, report);
   if (form === 'flat') warnFlatBlocks(blocks, warned.report);
   const warnings = warned.sorted();
   if (found.count() === 0 && parsed.success) return { ok: true, template: parsed.data, warnings };

@@ -78,14 +78,14 @@ export async function blockers(ctx: ServiceContext, now: Date): Promise<BlockerV
   return out;
 }
 
-/** Pending gates this person may decide, or has claimed. */
+/** Pending gates this person may decide, or has claimed or been assigned; most urgent first (priority, then age). */
 export async function pendingFor(ctx: ServiceContext, actor: Actor, now: Date): Promise<GateView[]> {
   const db = ctx.database.db;
   const views: GateView[] = [];
   for (const gate of await listPendingGates(db, { limit: 200 })) {
     const run = await getRun(db, gate.runId);
     if (!run || run.status !== 'running') continue;
-    const mine = gate.claimant?.id === actor.id && gate.claimant.platform === actor.platform;
+    const mine = (gate.claimant?.id === actor.id && gate.claimant.platform === actor.platform) || (gate.assignee?.id === actor.id && gate.assignee.platform === actor.platform);
     let allowed = mine;
     if (!allowed) {
       try {

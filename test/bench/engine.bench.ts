@@ -44,7 +44,13 @@ export default async function run(): Promise<BenchRow[]> {
     rows.push(
       summarize(`full nextActions + template index rebuild, ${label}`, await measure(() => nextActions({ ...snapshot, template: { ...template } }, NOW), options), { baseline, units }),
     );
-    rows.push(summarize(`one state change (nextActionsFor), ${label}`, await measure(() => nextActionsFor(changed, [blockId], NOW), options), { baseline }));
+    const incremental = `one state change (nextActionsFor), ${label}`;
+    rows.push(summarize(incremental, await measure(() => nextActionsFor(changed, [blockId], NOW), options), { baseline }));
+    // With a run budget the guard adds up the run's spending (O(V + G)) whenever an attempt starts;
+    // a budget too large to trip measures that cost alone, against the same change without a budget.
+    const budgeted = { ...changed, params: { ...changed.params, budget_usd: 1e9 } };
+    if (nextActionsFor(budgeted, [blockId], NOW).length !== nextActionsFor(changed, [blockId], NOW).length) throw new Error('bench setup: the budget changed the actions');
+    rows.push(summarize(`one state change with a run budget, ${label}`, await measure(() => nextActionsFor(budgeted, [blockId], NOW), options), { baseline: incremental }));
   }
   return rows;
 }

@@ -9,6 +9,8 @@ export interface ApproverDirectory {
 
 export interface QuorumIssue {
   path: string;
+  /** The same path as segments ("blocks", 0, "review", …), for the template validator. */
+  segments: Array<string | number>;
   message: string;
 }
 
@@ -44,25 +46,26 @@ export function validateQuorum(template: Pick<Template, 'blocks'>, directory: Ap
     const review = block.review;
     if (!review || (review.required_approvals === undefined && !review.approval_groups)) return;
     const path = `$.blocks[${i}].review`;
+    const at = (...rest: string[]) => ({ path: [path, ...rest].join('.'), segments: ['blocks', i, 'review', ...rest] });
     const rule = quorumRule(review);
     const slots = Object.values(rule.groups).reduce((a, b) => a + b, 0);
     if (review.required_approvals !== undefined && review.required_approvals < slots) {
-      issues.push({ path: `${path}.required_approvals`, message: `asks for ${review.required_approvals} approvals but approval_groups alone need ${slots}` });
+      issues.push({ ...at('required_approvals'), message: `asks for ${review.required_approvals} approvals but approval_groups alone need ${slots}` });
     }
     for (const [group, need] of Object.entries(rule.groups)) {
       const members = directory.groups?.[group] ?? directory.roles?.[group];
       if (!members) {
-        issues.push({ path: `${path}.approval_groups.${group}`, message: `"${group}" is neither a group nor a role in factory.config.json (groups.${group})` });
+        issues.push({ ...at('approval_groups', group), message: `"${group}" is neither a group nor a role in factory.config.json (groups.${group})` });
         continue;
       }
       const people = countable([group], directory);
       if (people && people.size < need) {
-        issues.push({ path: `${path}.approval_groups.${group}`, message: `needs ${need} approvals from ${group}, which has only ${people.size} member${people.size === 1 ? '' : 's'}` });
+        issues.push({ ...at('approval_groups', group), message: `needs ${need} approvals from ${group}, which has only ${people.size} member${people.size === 1 ? '' : 's'}` });
       }
     }
     const eligible = countable(review.approvers?.length ? review.approvers : DECIDING_ROLES, directory);
     if (eligible && eligible.size < rule.required) {
-      issues.push({ path: `${path}.required_approvals`, message: `needs ${rule.required} distinct approvers but only ${eligible.size} may approve this gate` });
+      issues.push({ ...at('required_approvals'), message: `needs ${rule.required} distinct approvers but only ${eligible.size} may approve this gate` });
     }
   });
   return issues;

@@ -46,6 +46,29 @@ describe('validateTemplate: the refusals added for issue 18', () => {
   });
 });
 
+describe('validateTemplate: stream fields that cannot work whatever their behaviour', () => {
+  const nested = (extra: Record<string, unknown>) => ({ id: 'a', name: 'A', type: 'ingest', execution: { runtime: 'simulate' }, ...extra });
+
+  it('GIVEN a daemon without a cron, webhook or event trigger THEN it is refused at its mode', () => {
+    expect(issueAt(rawTemplate([nested({ lifecycle: { mode: 'daemon' } })]), '$.blocks[0].lifecycle.mode').message).toBe(
+      'Block `a` is a daemon, but its trigger is the default "dependency", which says nothing about when new records arrive; give it a "cron", "webhook" or "event" trigger, or use `mode: "one-shot"`.',
+    );
+  });
+
+  it('GIVEN event and webhook triggers without their event or path THEN each asks for it', () => {
+    expect(issueAt(rawTemplate([nested({ trigger: { type: 'event' } })]), '$.blocks[0].trigger').message).toBe(
+      'Block `a` has trigger type "event" but no `event`; name one such as "entity.created(gate=2)".',
+    );
+    expect(issueAt(rawTemplate([nested({ trigger: { type: 'webhook' } })]), '$.blocks[0].trigger').message).toMatch(/no `webhook` path; add one such as "\/api\/ingest\/youtube"/);
+  });
+
+  it('GIVEN record states that are not a list THEN zod refuses them at their path', () => {
+    expect(issueAt(rawTemplate([nested({ record_state: { track_per: 'id', states: 'raw' } })]), '$.blocks[0].record_state.states').message).toBe(
+      'Block `a`: `record_state.states` must be a list, not text "raw".',
+    );
+  });
+});
+
 describe('lookups by block id, parameter and channel name count own keys only', () => {
   it('GIVEN an empty autonomy map THEN a block named like an Object key has no override', () => {
     expect(effectiveGate({ id: 'constructor', human_gate: 'none' }, {})).toBeNull();

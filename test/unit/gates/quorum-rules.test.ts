@@ -43,7 +43,7 @@ describe('validateQuorum', () => {
   const template = (review: object) => ({ blocks: [{ id: 'b', review }] }) as unknown as Pick<Template, 'blocks'>;
   it('GIVEN more approvals than named approvers, or a too-small or unknown group THEN each is refused at its path', () => {
     expect(validateQuorum(template({ required_approvals: 3, approvers: ['slack:user:U1', 'slack:user:U2'] }), {})).toEqual([
-      { path: '$.blocks[0].review.required_approvals', message: 'needs 3 distinct approvers but only 2 may approve this gate' },
+      { path: '$.blocks[0].review.required_approvals', segments: ['blocks', 0, 'review', 'required_approvals'], message: 'needs 3 distinct approvers but only 2 may approve this gate' },
     ]);
     expect(validateQuorum(template({ approval_groups: { legal: 2 } }), { groups: { legal: ['slack:user:U1'] } })[0]?.message).toBe('needs 2 approvals from legal, which has only 1 member');
     expect(validateQuorum(template({ approval_groups: { ops: 1 } }), {})[0]?.path).toBe('$.blocks[0].review.approval_groups.ops');
@@ -96,5 +96,19 @@ describe('parsePersonRef', () => {
     expect(parsePersonRef('<#C123>', 'slack').ok).toBe(false);
     const plain = parsePersonRef('@ana', 'slack');
     expect(!plain.ok && plain.error).toContain('slack:user:U123');
+  });
+});
+
+describe('validateTemplate with the config’s approvers', () => {
+  it('GIVEN a quorum larger than the named approvers THEN the template is refused at load, at its JSON path', async () => {
+    const { validateTemplate } = await import('../../../src/engine/validate-template');
+    const template = {
+      id: 'too-many',
+      name: 'Too many',
+      blocks: [{ id: 'sign', name: 'Sign', type: 'review', runtime: 'simulate', human_gate: 'before', review: { required_approvals: 3, approvers: ['slack:user:U1', 'slack:user:U2'] } }],
+    };
+    const result = validateTemplate(template, { approvers: { groups: {}, roles: {} } });
+    expect(result.ok ? [] : result.issues).toEqual([{ path: '$.blocks[0].review.required_approvals', message: 'needs 3 distinct approvers but only 2 may approve this gate' }]);
+    expect(validateTemplate(template).ok).toBe(true);
   });
 });

@@ -73,10 +73,10 @@ describe('Block v2 forms', () => {
   });
 
   it('GIVEN problems inside the groups THEN schema and cross-block issues name the nested paths', () => {
-    const a = nestedBlock({ runtime: 'shell', timeout: '0s', threshold: { metric: 'score', min: 1 } }, { lifecycle: { mode: 'daemon' } });
+    const a = nestedBlock({ runtime: 'shell', timeout: '0s', threshold: { metric: 'score', min: 1 } }, { lifecycle: { mode: 'daemon' }, trigger: { type: 'cron', cron: '*/5 * * * *' } });
     const result = validateTemplate(template([a]));
     expect(result.ok ? [] : result.issues.map((i) => i.path)).toEqual(['$.blocks[0].execution.command', '$.blocks[0].execution.threshold.metric', '$.blocks[0].execution.timeout']);
-    expect(result.warnings.map((w) => w.path)).toEqual(['$.blocks[0].lifecycle.mode']);
+    expect(result.warnings.map((w) => w.path)).toEqual(['$.blocks[0].lifecycle.mode', '$.blocks[0].trigger.type']);
   });
 
   it('GIVEN an unknown key inside execution THEN it is refused there, with a near field suggested', () => {

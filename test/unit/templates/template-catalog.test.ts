@@ -19,7 +19,7 @@ describe('TemplateCatalog at start', () => {
       'good.json': { id: 'good', name: 'Good', blocks: [block()] },
       'slow.json': { id: 'slow', name: 'Slow', blocks: [block({ timeout: '0s', human_gate: 'maybe' })] },
       'broken.json': '{ "id": ',
-      'stream.json': { id: 'stream', name: 'Stream', blocks: [block({}, { lifecycle: { mode: 'daemon' } })] },
+      'stream.json': { id: 'stream', name: 'Stream', blocks: [block({}, { lifecycle: { mode: 'daemon' }, trigger: { type: 'cron', cron: '*/5 * * * *' } })] },
     });
     const catalog = await TemplateCatalog.load(dir);
     expect(catalog.list().map((t) => t.id)).toEqual(['good', 'stream']);
