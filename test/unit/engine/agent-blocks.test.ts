@@ -3,7 +3,7 @@ import type { AttemptOutcome, BlockState } from '../../../src/domain/run';
 import { applyActions } from '../../../src/engine/apply-action';
 import { DEFAULT_REPAIR_ROUNDS, MAX_CLARIFICATION_HOPS } from '../../../src/engine/limits';
 import { nextActions } from '../../../src/engine/next-actions';
-import { runToFixpoint } from '../../../src/engine/run-to-fixpoint';
+import { runToFixpoint } from './support/run-to-fixpoint';
 import { validateTemplate } from '../../../src/engine/validate-template';
 import type { EngineAction, RunSnapshot } from '../../../src/engine/types';
 import type { BlockInput } from '../../../src/schema/block';

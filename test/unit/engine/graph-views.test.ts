@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeCriticalPath } from '../../../src/engine/compute-critical-path';
 import { computeLayers } from '../../../src/engine/compute-layers';
 import { planWaves } from '../../../src/engine/plan-waves';
-import { runToFixpoint } from '../../../src/engine/run-to-fixpoint';
-import { NOW, block, gate, gateIds, snapshot, state, template } from './support/build';
+import { block, template } from './support/build';
 
 const diamond = template([
   block('a', { simulate: { duration: '10m' } }),
@@ -60,23 +59,5 @@ describe('planWaves', () => {
       { step: 1, started: [], waitsForPerson: [{ blockId: 'a', position: 'after', kind: 'task' }] },
       { step: 2, started: ['b'], waitsForPerson: [] },
     ]);
-  });
-});
-
-describe('runToFixpoint', () => {
-  it('GIVEN a fresh run THEN it applies steps until the engine is at rest', () => {
-    const result = runToFixpoint(snapshot(diamond), NOW, gateIds());
-    expect(result.settled).toBe(true);
-    expect(result.steps).toEqual([[{ type: 'start-block', blockId: 'a', attempt: 1, cause: 'initial' }]]);
-    expect(result.snapshot.blocks.find((b) => b.blockId === 'a')?.status).toBe('ready');
-  });
-
-  it('GIVEN a step budget that runs out THEN settled is false', () => {
-    const chain = template([block('a', { runtime: 'manual' }), block('b', { deps: ['a'] })]);
-    const snap = snapshot(chain, [state('a', { status: 'waiting', attempts: 1 })], [gate('a', { kind: 'task', status: 'approved' })]);
-    const limited = runToFixpoint(snap, NOW, gateIds(), 1);
-    expect(limited.settled).toBe(false);
-    expect(limited.steps).toHaveLength(1);
-    expect(runToFixpoint(snap, NOW, gateIds(), 10)).toMatchObject({ settled: true, steps: [expect.any(Array), expect.any(Array)] });
   });
 });

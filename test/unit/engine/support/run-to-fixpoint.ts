@@ -1,6 +1,6 @@
-import { applyActions } from './apply-action';
-import { nextActions } from './next-actions';
-import type { EngineAction, RunSnapshot } from './types';
+import { applyActions } from '../../../../src/engine/apply-action';
+import { nextActions } from '../../../../src/engine/next-actions';
+import type { EngineAction, RunSnapshot } from '../../../../src/engine/types';
 
 export interface FixpointResult {
   snapshot: RunSnapshot;
@@ -11,8 +11,9 @@ export interface FixpointResult {
 }
 
 /**
- * Evaluates and applies actions until the engine returns none (what the runner does in one
- * transaction after each state change). Bounded by `maxSteps` so a bug can never loop forever.
+ * Evaluates and applies actions until the engine returns none (what advanceRun does in one
+ * transaction after each state change, against the store), on a snapshot in memory: the engine
+ * tests' driver. Bounded by `maxSteps` so a bug can never loop forever.
  */
 export function runToFixpoint(snapshot: RunSnapshot, now: Date, newGateId: () => string, maxSteps = 1000): FixpointResult {
   const steps: EngineAction[][] = [];
