@@ -35,13 +35,13 @@ export default tseslint.config(
   {
     files: ['commands/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['discord.js', '@discordjs/*', '@slack/*', 'kysely', 'pg', '@electric-sql/*', '**/store/*/**', '../adapters/**'], message: 'Commands are platform- and database-neutral: call the run service, return a Reply.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['discord.js', '@discordjs/*', '@slack/*', 'kysely', 'pg', '@electric-sql/*', '**/src/store', '**/src/store/**', '../adapters/**'], message: 'Commands are platform- and database-neutral: call the run service, return a Reply.' }] }],
     },
   },
   {
     files: ['adapters/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['kysely', 'pg', '@electric-sql/*', '**/src/store/**'], message: 'Adapters never touch the store: go through commands/.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['kysely', 'pg', '@electric-sql/*', '**/src/store', '**/src/store/**'], message: 'Adapters never touch the store: go through commands/.' }] }],
     },
   },
   {

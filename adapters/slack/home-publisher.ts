@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Actor } from '../../src/domain/actor';
+import type { Card, Reply } from '../../src/domain/card';
 import type { FactoryService } from '../../src/runner/factory-service';
 import { buildHomeView } from './home-view';
 
@@ -9,6 +10,8 @@ export interface HomePublisherDeps {
   service: FactoryService;
   now: () => Date;
   publicBaseUrl?: string;
+  /** Signs the run page links of a card (the web pages refuse unsigned links), as command replies are. */
+  signLinks?: (reply: Reply) => Reply;
   log: Logger;
 }
 
@@ -29,10 +32,15 @@ export class HomePublisher {
       // Runs remember their creator's display name only, so "mine" is matched on the name this
       // adapter resolves the same way for every request (see actor-resolver.ts).
       const myRuns = active.filter((run) => run.createdBy === actor.name);
-      const view = buildHomeView({ pending, myRuns, blockers }, { now, publicBaseUrl: this.deps.publicBaseUrl });
+      const view = buildHomeView({ pending, myRuns, blockers }, { now, publicBaseUrl: this.deps.publicBaseUrl }, (card) => this.signCard(card));
       await this.deps.client.views.publish({ user_id: actor.id, view });
     } catch (error) {
       log.warn({ err: error, user: actor.id }, 'could not publish the Slack Home tab');
     }
+  }
+
+  private signCard(card: Card): Card {
+    const signed = this.deps.signLinks?.({ type: 'card', card, ephemeral: true });
+    return signed?.type === 'card' ? signed.card : card;
   }
 }

@@ -26,8 +26,8 @@ const divider: Block = { type: 'divider' };
  * out first and the gates get the rest; gates that do not fit are counted in a note pointing to
  * `/factory pending`. Pure.
  */
-export function buildHomeView(content: HomeContent, ctx: CardContext): types.HomeView {
-  const render = (card: Card): Block[] => renderCard(card, { publicBaseUrl: ctx.publicBaseUrl }).blocks;
+export function buildHomeView(content: HomeContent, ctx: CardContext, sign: (card: Card) => Card = (card) => card): types.HomeView {
+  const render = (card: Card): Block[] => renderCard(sign(card), { publicBaseUrl: ctx.publicBaseUrl }).blocks;
   const runsCard = buildRunListCard(content.myRuns, ctx, { title: content.myRuns.length ? 'Your active runs' : 'You have no active runs' });
   const tail: Block[] = [
     divider,

@@ -51,7 +51,7 @@ export class SlackAdapter implements ChatAdapter {
       actors: new SlackActorResolver({ client, groupIds: options.groupIds, now: ctx.now, log }),
       deliveries: new RecentDeliveries(ctx.now),
       replies: new ReplySender(client, this.messenger, log),
-      home: new HomePublisher({ client, service: ctx.dispatch.service, now: ctx.now, publicBaseUrl: options.publicBaseUrl, log }),
+      home: new HomePublisher({ client, service: ctx.dispatch.service, now: ctx.now, publicBaseUrl: options.publicBaseUrl, signLinks: ctx.dispatch.signLinks, log }),
       inflight: this.inflight,
     };
     registerSlashCommand(this.runtime.app, deps);

@@ -7,6 +7,7 @@ import type { ExecutorRegistry } from '../executors/registry';
 import type { Metrics } from '../metrics';
 import { claimReadyBlocks, claimReadyBlocksAtOnce, listExpiredLeases, renewLease } from '../store/block-claims.store';
 import type { Database } from '../store/database';
+import { failOrphanedClaim } from '../store/orphaned-claims.store';
 import { listLeasesOwnedBy } from '../store/own-leases.store';
 import { getRun } from '../store/runs.store';
 import { transaction } from '../store/transaction';
@@ -189,18 +190,29 @@ export class Runner {
    * The run as far as an attempt needs it: template, params, seed, simulate and id, none of which
    * ever changes, so it is read once per run, not once per block (its status is never read here).
    */
-  private async definitionOf(runId: string): Promise<RunRecord> {
+  private async definitionOf(runId: string): Promise<RunRecord | undefined> {
     const known = this.definitions.get(runId);
     if (known) return known;
-    const run = (await getRun(this.opts.database.db, runId)) as RunRecord;
+    const run = await getRun(this.opts.database.db, runId);
     if (run) this.definitions.set(runId, run);
     if (this.definitions.size > 1_000) this.definitions.delete(this.definitions.keys().next().value!);
     return run;
   }
 
+  /** A claimed block whose run vanished: settle the claim now (failed, audited) instead of holding it until the lease runs out. */
+  private async failOrphan(blockRun: BlockRun): Promise<void> {
+    const claim = { blockRunId: blockRun.id, runId: blockRun.runId, blockId: blockRun.blockId, attempt: blockRun.attempts, owner: this.owner, now: this.now() };
+    const failed = await transaction(this.opts.database, (trx) => failOrphanedClaim(trx, claim));
+    if (failed) this.opts.log.warn({ run: blockRun.runId, block: blockRun.blockId, attempt: blockRun.attempts }, 'failed a claimed block whose run no longer exists');
+  }
+
   private async execute(blockRun: BlockRun, controller: AbortController): Promise<void> {
     const db = this.opts.database.db;
     const run = await this.definitionOf(blockRun.runId);
+    if (!run) {
+      await this.failOrphan(blockRun);
+      return;
+    }
     const block = blockOf(run, blockRun.blockId);
     const base = { runId: run.id, blockRunId: blockRun.id, blockId: blockRun.blockId, attempt: blockRun.attempts, owner: this.owner };
     if (!block) {

@@ -84,10 +84,9 @@ async function completions(database: Database, templates: Template[], templateId
   }
 }
 
-async function decisions(database: Database, templates: Template[]): Promise<Pick<OursMeasurement, 'decisionToNextBlockMs' | 'committedToNextBlockMs'>> {
+async function decisions(database: Database, templates: Template[]): Promise<Pick<OursMeasurement, 'decisionToNextBlockMs'>> {
   const factory = await factoryOn(database, templates, true);
   const fromCall: number[] = [];
-  const fromCommit: number[] = [];
   try {
     for (let i = 0; i < DECISIONS; i++) {
       const r = await factory.service.createRun({ templateId: 'bench-gated', params: {}, simulate: false, actor: consoleActor, origin });
@@ -95,16 +94,14 @@ async function decisions(database: Database, templates: Template[]): Promise<Pic
       await factory.runner.idle();
       const decidedAt = Date.now();
       await factory.service.decideGate({ gateId: gate.id, decision: 'approve', actor: consoleActor }, new Date(decidedAt));
-      const committedAt = Date.now();
       const next = await eventually(async () => {
         const block = (await listBlockRuns(database.db, r.id)).find((b) => b.blockId === 'next');
         const attempt = block && (await listBlockAttempts(database.db, block.id))[0];
         return attempt?.startedAt;
       }, 'the next block to start', 30_000);
       fromCall.push(next.getTime() - decidedAt);
-      fromCommit.push(next.getTime() - committedAt);
     }
-    return { decisionToNextBlockMs: fromCall, committedToNextBlockMs: fromCommit };
+    return { decisionToNextBlockMs: fromCall };
   } finally {
     await factory.stop();
   }

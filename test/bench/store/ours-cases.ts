@@ -25,8 +25,6 @@ export interface OursMeasurement {
   bySize: Array<{ blocks: number; window: CompletionWindow }>;
   /** Per decision: ms from the decision call (its own time, before its transaction) to the next block starting. */
   decisionToNextBlockMs: number[];
-  /** Per decision: ms from the decision call having returned (committed) to the next block starting. */
-  committedToNextBlockMs: number[];
 }
 
 /** Runs our runner's block-completion and decision→next-block measurements in `ctx`'s database. */

@@ -17,7 +17,7 @@ const verdict = (met: boolean, detail: string) => `${met ? 'met' : 'not met'}: $
  * Our rows, each with the issue's target and a verdict from figures of this same run: throughput
  * in both shapes against the peer's jobs/s, the cost per completion by run size against the
  * 40-block run, and decision→start against the peer's enqueue→start (like with like: from the
- * call, and from the commit) plus the absolute p99 bound.
+ * call) plus the absolute p99 bound.
  */
 export function oursTargetRows(ours: OursMeasurement, peerRow: BenchRow, peer: GraphilePeerResult, vsPeer: { p50: string; p99: string }): BenchRow[] {
   const peerRate = rate(peer);
@@ -31,21 +31,22 @@ export function oursTargetRows(ours: OursMeasurement, peerRow: BenchRow, peer: G
   const smallest = ours.bySize[0]!;
   const base = throughputRow(`ours cost per completion, ${smallest.blocks}-block run`, 'block completions', smallest.window.windowStart, smallest.window.blockCompletedAt);
   rows.push(base);
+  // The verdict compares whole-run rates: a 40-block run has too few completions for segment
+  // medians (its segments of 4 can share one millisecond under group commit).
+  const baseRate = rate(smallest.window);
   for (const { blocks, window } of ours.bySize.slice(1)) {
     const row = throughputRow(`ours cost per completion, ${blocks}-block run`, 'block completions', window.windowStart, window.blockCompletedAt, base.case);
-    const factor = row.median / base.median;
-    rows.push({ ...row, verdict: verdict(factor <= FLAT_FACTOR, `flat (≤ ${FLAT_FACTOR}× the ${smallest.blocks}-block cost); ${factor.toFixed(2)}×`) });
+    const factor = baseRate / rate(window);
+    rows.push({ ...row, verdict: verdict(factor <= FLAT_FACTOR, `flat (≤ ${FLAT_FACTOR}× the ${smallest.blocks}-block cost per completion, whole-run rates); ${factor.toFixed(2)}×`) });
   }
 
   const [fromCall50, fromCall99] = latencyRows('ours decision call→next block start (ms)', ours.decisionToNextBlockMs, { p50: 'graphile-worker addJob call→start (ms, incl. enqueue commit) p50', p99: vsPeer.p99 });
-  const [fromCommit50, fromCommit99] = latencyRows('ours decision committed→next block start (ms)', ours.committedToNextBlockMs, vsPeer);
+  // Only from the call: the next block can start before the decision call returns (the call
+  // loads the gate view after COMMIT), so "from the return" is no measure of the commit.
   const callPeer = percentile([...peer.fromCallMs].sort((a, b) => a - b), 50);
-  const commitPeer = percentile([...peer.fromResolvedMs].sort((a, b) => a - b), 50);
   rows.push(
     { ...fromCall50, verdict: verdict(fromCall50.median <= callPeer, `p50 ≤ peer addJob call→start p50 (${callPeer.toFixed(2)} ms)`) },
     { ...fromCall99, verdict: verdict(fromCall99.median <= P99_TARGET_MS, `p99 ≤ ${P99_TARGET_MS} ms`) },
-    { ...fromCommit50, verdict: verdict(fromCommit50.median <= commitPeer, `p50 ≤ peer enqueue→start p50 (${commitPeer.toFixed(2)} ms)`) },
-    { ...fromCommit99, verdict: verdict(fromCommit99.median <= P99_TARGET_MS, `p99 ≤ ${P99_TARGET_MS} ms`) },
   );
   return rows;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildHomeView } from '../../../adapters/slack/home-view';
 import { MAX_VIEW_BLOCKS } from '../../../adapters/slack/limits';
+import { WebLinks } from '../../../src/web/web-links';
 import { validateView } from '../../fakes/slack';
 import { BASE_URL, makeBlocker, makeGate, makeRun, NOW } from '../cards/fixtures';
 
@@ -49,5 +50,19 @@ describe('buildHomeView', () => {
     const text = allText(buildHomeView({ pending: [gate], myRuns: [], blockers: [] }, ctx));
     expect(text).not.toContain('x'.repeat(200));
     expect(text).not.toContain('<!here>');
+  });
+});
+
+describe('buildHomeView with the run page signer', () => {
+  it('GIVEN a signer THEN every run page link on Home carries a token the web pages accept for that run', () => {
+    const links = new WebLinks({ secret: 'x'.repeat(40), baseUrl: BASE_URL, ttlMs: 60_000, now: () => NOW });
+    const view = buildHomeView({ pending: [makeGate({ id: '7', runId: '12' })], myRuns: [makeRun({ id: '12' })], blockers: [] }, ctx, (card) => links.signCard(card));
+    const urls = [...JSON.stringify(view).matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]!).filter((u) => u.startsWith(`${BASE_URL}/runs`));
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) {
+      const token = new URL(url).searchParams.get('t');
+      const check = links.check(token);
+      expect(check.ok, url).toBe(true);
+    }
   });
 });
