@@ -72,7 +72,9 @@ export class Notifier {
     const elsewhere = origin && places.some(([p, id]) => p === origin.platform && id !== origin.channelId);
     if (!elsewhere) return;
     const link = buildGateLinkCard({ gateId: gate.id, gateTitle: card.title, channelName: run.template.channels?.tasks ?? 'tasks', ...(card.url ? { url: card.url } : {}) });
-    await this.toRunThread(db, run, `gate:${gate.id}:link`, link, now);
+    // A run started inside a thread has no run_channels row (no thread was opened for it): post where its status card went.
+    const target: OutboxTarget = origin.threadId ? { type: 'channel', channelId: origin.channelId, threadId: origin.threadId } : { type: 'run-thread', runId: run.id };
+    await this.post(db, `run:${run.id}:thread:gate:${gate.id}:link:${origin.platform}`, `run:${run.id}:gate:${gate.id}:link`, origin.platform, target, link, now);
   }
 
   /** Per platform, the tasks channel when config maps one, else the run's channel (on its platform). */

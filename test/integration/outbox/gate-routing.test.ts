@@ -32,9 +32,9 @@ describe.each(testDatabases())('where a gate card goes on $name', ({ open }) => 
     await upsertRunChannel(database.db, { runId: run.id, platform: 'discord', channelId: 'C1', threadId: 'T-1', statusMessageId: 'M-1' });
   });
 
-  async function openGate(options: Partial<NotifierOptions>): Promise<void> {
+  async function openGate(options: Partial<NotifierOptions>, of: RunRecord = run): Promise<void> {
     const notifier = new Notifier({ platforms: ['discord', 'slack'], channels: {}, ...options });
-    await notifier.gateOpened(database.db, run, { id: '9', blockId: run.template.blocks[0]!.id, assignee: null }, card, T0);
+    await notifier.gateOpened(database.db, of, { id: '9', blockId: of.template.blocks[0]!.id, assignee: null }, card, T0);
   }
   const linkSubject = () => `run:${run.id}:gate:9:link`;
 
@@ -81,6 +81,13 @@ describe.each(testDatabases())('where a gate card goes on $name', ({ open }) => 
     await openGate({ channels: { tasks: { discord: 'C1' } } });
     expect(await targetsOf(database, 'gate:9')).toEqual(['discord {"type":"channel","channelId":"C1"}']);
     expect(await targetsOf(database, linkSubject())).toEqual([]);
+  });
+
+  it('GIVEN a run started inside a thread THEN the link line goes into that thread', async () => {
+    await openGate({ channels: TASKS }, { ...run, origin: { platform: 'discord', channelId: 'C1', threadId: 'T-9' } });
+    expect(await targetsOf(database, 'gate:9')).toEqual(['discord {"type":"channel","channelId":"D-tasks"}', 'slack {"type":"channel","channelId":"S-tasks"}']);
+    const [link] = await listOutboxForSubject(database.db, linkSubject());
+    expect(link).toMatchObject({ platform: 'discord', target: { type: 'channel', channelId: 'C1', threadId: 'T-9' } });
   });
 
   it('GIVEN cards.gate_copies THEN the card goes to the run’s channel and every tasks channel, each copy edited on decision', async () => {
