@@ -13,7 +13,7 @@ import { toOutboxMessage, type OutboxMessage, type OutboxStatus } from './outbox
  * back every other platform's copy of the card for up to an hour (until its post goes dead);
  * ordering per platform too keeps an outage to the platform that has it. Pages are outside the
  * ordering: PagerDuty folds repeats by dedup key, and a pager outage must not hold back chat.
- * This is the one claim query: claimDueOutbox (outbox-delivery.store.ts) only forwards to it.
+ * This is the one claim query of the outbox.
  */
 const waitsForEarlierRow = sql<boolean>`o.kind <> 'page' and exists (
   select 1 from outbox earlier
@@ -35,6 +35,7 @@ export interface UnreadableOutboxRow {
  * Claims due rows (status `sending`, locked to `owner` until now+lockMs, attempts + 1, SKIP
  * LOCKED, expired locks of dead senders taken over), ordered per subject and platform (see above). A row whose payload or target does not parse comes back in
  * `unreadable` instead of failing the whole batch, so one bad row never stops delivery.
+ * Delivery is at least once: a sender that outlives its lock may duplicate.
  */
 export async function claimDueOutboxInOrder(
   db: Queryable,
