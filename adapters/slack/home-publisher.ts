@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { Actor } from '../../src/domain/actor';
+import { isSamePrincipal, type Actor } from '../../src/domain/actor';
 import type { Card, Reply } from '../../src/domain/card';
 import type { FactoryService } from '../../src/runner/factory-service';
 import { buildHomeView } from './home-view';
@@ -29,9 +29,8 @@ export class HomePublisher {
     const now = this.deps.now();
     try {
       const [pending, active, blockers] = await Promise.all([service.pendingFor(actor, now), service.listActiveRuns(now), service.blockers(now)]);
-      // Runs remember their creator's display name only, so "mine" is matched on the name this
-      // adapter resolves the same way for every request (see actor-resolver.ts).
-      const myRuns = active.filter((run) => run.createdBy === actor.name);
+      // "Mine" is the runs this principal started (platform and id): two people may share a name.
+      const myRuns = active.filter((run) => isSamePrincipal(run.creator, actor));
       const view = buildHomeView({ pending, myRuns, blockers }, { now, publicBaseUrl: this.deps.publicBaseUrl }, (card) => this.signCard(card));
       await this.deps.client.views.publish({ user_id: actor.id, view });
     } catch (error) {

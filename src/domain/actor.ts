@@ -17,6 +17,14 @@ export interface Actor {
   credentialRoles?: readonly Role[];
 }
 
+/** Who a person is, whatever they are called: the platform and its id (two people may share a name). */
+export type Principal = Pick<Actor, 'platform' | 'id'>;
+
+/** Whether two actors are the same principal (never decided by display name). */
+export function isSamePrincipal(a: Principal, b: Principal): boolean {
+  return a.platform === b.platform && a.id === b.id;
+}
+
 export const SYSTEM_ACTOR: Actor = { type: 'system', platform: 'system', id: 'system', name: 'Process Factory' };
 
 /** A resolved actor: the roles our permission rules grant them. */

@@ -53,7 +53,7 @@ export interface BlockDetailsView extends BlockView {
 
 /** Everything the web run page shows: the run, its DAG, attempts, artifacts, gates and audit trail. */
 export interface RunDetailsView {
-  run: Omit<RunView, 'blocks' | 'pendingGates'>;
+  run: Omit<RunView, 'blocks' | 'pendingGates' | 'creator'>;
   blocks: BlockDetailsView[];
   /** Topological waves of block ids, the first wave without dependencies. */
   waves: string[][];

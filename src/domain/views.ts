@@ -3,6 +3,7 @@
  * a person needs to decide from a phone, already joined (names, not only ids). Times are Dates, not
  * ages, so a card rendered later (the outbox retries) still shows the right "due in" against `now`.
  */
+import type { Principal } from './actor';
 import type { LadderAction } from '../schema/sla';
 import type {
   Autonomy,
@@ -147,6 +148,8 @@ export interface RunView {
   simulate: boolean;
   /** Display name of who started it ("schedule" for cron-started runs). */
   createdBy: string;
+  /** Who started it, as a principal (match people on this, never on `createdBy`). */
+  creator: Principal;
   createdAt: Date;
   endedAt: Date | null;
   /** Why the run ended when it did not complete (failure summary, who cancelled). */

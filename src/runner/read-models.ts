@@ -116,6 +116,7 @@ export function toRunView(
     status: run.status,
     simulate: run.simulate,
     createdBy: run.createdBy,
+    creator: { platform: run.creator.platform, id: run.creator.id },
     createdAt: run.createdAt,
     endedAt: run.endedAt,
     endReason: run.endReason,

@@ -1,4 +1,3 @@
-import { claimDueOutboxInOrder } from './outbox-ordering.store';
 import type { Queryable } from './db-schema';
 import { toOutboxMessage, type OutboxMessage } from './outbox.store';
 
@@ -13,21 +12,6 @@ export interface OutboxRetryPolicy {
 export const outboxBackoffMs = (attempts: number): number => Math.min(15 * 60_000, 5_000 * 2 ** Math.max(0, attempts - 1));
 
 export const DEFAULT_OUTBOX_RETRY: OutboxRetryPolicy = { maxAttempts: 10, backoffMs: outboxBackoffMs };
-
-/**
- * Claims due messages for delivery: status `sending`, locked to `owner` until now+lockMs, attempts
- * + 1. Due means pending with next_attempt_at <= now, or `sending` under a lock that ran out (its
- * sender died). Messages of one subject go in order per platform: a row waits while an older row
- * of its subject on its platform (or on every platform) is still pending or sending, so a card's
- * update never overtakes its post, and one platform's outage holds back only that platform.
- * Pages stay outside the ordering (a pager outage must not hold back chat). SKIP LOCKED lets
- * senders on several replicas claim side by side. Delivery is at least once: a sender that
- * outlives its lock may duplicate.
- */
-export async function claimDueOutbox(db: Queryable, opts: { owner: string; now: Date; lockMs: number; limit: number }): Promise<OutboxMessage[]> {
-  // One claim query serves both callers; rows that cannot be read are the delivery loop's concern.
-  return (await claimDueOutboxInOrder(db, opts)).messages;
-}
 
 /** Marks a claimed message delivered. False when this owner no longer holds it (its lock ran out). */
 export async function markOutboxSent(db: Queryable, opts: { id: string; owner: string; now: Date }): Promise<boolean> {

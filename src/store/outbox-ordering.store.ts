@@ -9,10 +9,11 @@ import { toOutboxMessage, type OutboxMessage, type OutboxStatus } from './outbox
 /**
  * Ordering rule of the delivery loop, per subject AND platform: a chat row waits while an earlier
  * chat row of its subject on its platform (or on "every platform", platform null) is pending or
- * sending. claimDueOutbox orders per subject across platforms, so a platform that is down would
- * hold back every other platform's copy of the card for up to an hour (until its post goes dead);
- * this keeps an outage to the platform that has it. Pages are outside the ordering: PagerDuty
- * folds repeats by dedup key, and a pager outage must not hold back chat.
+ * sending. Ordering per subject alone (across platforms) would let a platform that is down hold
+ * back every other platform's copy of the card for up to an hour (until its post goes dead);
+ * ordering per platform too keeps an outage to the platform that has it. Pages are outside the
+ * ordering: PagerDuty folds repeats by dedup key, and a pager outage must not hold back chat.
+ * This is the one claim query of the outbox.
  */
 const waitsForEarlierRow = sql<boolean>`o.kind <> 'page' and exists (
   select 1 from outbox earlier
@@ -31,10 +32,10 @@ export interface UnreadableOutboxRow {
 }
 
 /**
- * Claims due rows like claimDueOutbox (status `sending`, locked to `owner` until now+lockMs,
- * attempts + 1, SKIP LOCKED, expired locks of dead senders taken over), but ordered per subject
- * and platform (see above). A row whose payload or target does not parse comes back in
+ * Claims due rows (status `sending`, locked to `owner` until now+lockMs, attempts + 1, SKIP
+ * LOCKED, expired locks of dead senders taken over), ordered per subject and platform (see above). A row whose payload or target does not parse comes back in
  * `unreadable` instead of failing the whole batch, so one bad row never stops delivery.
+ * Delivery is at least once: a sender that outlives its lock may duplicate.
  */
 export async function claimDueOutboxInOrder(
   db: Queryable,

@@ -17,7 +17,7 @@ const FRESH = 'Open the Details link on a current card in chat, or ask the bot f
 export function checkAccess(links: WebLinks, token: string | null, want: { runId: string } | 'runs'): { ok: true; scope: LinkScope } | { ok: false; response: HttpResponse } {
   const check = links.check(token);
   if (!check.ok) {
-    if (check.reason === 'missing') return { ok: false, response: problem(401, 'Sign-in needed', `This page needs the signed link from a card. ${FRESH}`) };
+    if (check.reason === 'missing') return { ok: false, response: problem(401, 'Sign-in needed', `This page needs the signed link from a card, or an API token with the runs:read scope: sign in at /sign-in. ${FRESH}`) };
     if (check.reason === 'expired') return { ok: false, response: problem(401, 'This link has expired', FRESH) };
     return { ok: false, response: problem(403, 'This link is not valid', `It was changed or cut short. ${FRESH}`) };
   }

@@ -5,6 +5,7 @@ import { listRunRows, loadArtifact, loadRunDetails } from '../runner/run-details
 import type { Database } from '../store';
 import { renderArtifactPage } from './artifact-page';
 import { renderDiffPage } from './diff-page';
+import { linkForBearer, signIn, signInPage } from './sign-in';
 import { checkAccess, problem } from './web-access';
 import type { WebLinks } from './web-links';
 import { renderRunPage } from './run-page';
@@ -49,6 +50,8 @@ function attemptOf(req: HttpRequest, name = 'attempt'): number | undefined | nul
 export function registerWebRoutes(http: HttpServer, deps: WebDeps): void {
   http
     .route('GET', '/', () => ({ status: 302, headers: { ...PAGE_HEADERS, location: '/runs' }, body: '' }))
+    .route('GET', '/sign-in', () => signInPage())
+    .route('POST', '/sign-in', (req) => signIn(deps, req))
     .route('GET', '/runs', (req) => runsList(deps, req))
     .route('GET', '/runs/*', (req) => runRoutes(deps, req))
     .route('GET', '/web/static/*', (req) => {
@@ -58,8 +61,19 @@ export function registerWebRoutes(http: HttpServer, deps: WebDeps): void {
     });
 }
 
+/** The link token of a request: its `t=`, else one minted for a valid `Authorization: Bearer` API token. */
+async function tokenOf(deps: WebDeps, req: HttpRequest): Promise<{ token: string | null } | { response: HttpResponse }> {
+  const t = req.query.get('t');
+  if (t !== null) return { token: t };
+  const bearer = await linkForBearer(deps, req.headers.authorization);
+  if (bearer.kind === 'refused') return { response: bearer.response };
+  return { token: bearer.kind === 'signed' ? bearer.token : null };
+}
+
 async function runsList(deps: WebDeps, req: HttpRequest): Promise<HttpResponse> {
-  const token = req.query.get('t');
+  const resolved = await tokenOf(deps, req);
+  if ('response' in resolved) return resolved.response;
+  const { token } = resolved;
   const access = checkAccess(deps.links, token, 'runs');
   if (!access.ok) return access.response;
   const status = req.query.get('status') || undefined;
@@ -74,7 +88,9 @@ async function runRoutes(deps: WebDeps, req: HttpRequest): Promise<HttpResponse>
   const segments = decodeSegments(req.path);
   if (!segments) return problem(400, 'Bad address', 'The address is not well formed.');
   const [, runId, section, ...rest] = segments as [string, string, string | undefined, ...string[]];
-  const token = req.query.get('t');
+  const resolved = await tokenOf(deps, req);
+  if ('response' in resolved) return resolved.response;
+  const { token } = resolved;
   const access = checkAccess(deps.links, token, { runId });
   if (!access.ok) return access.response;
   if (!RUN_ID.test(runId)) return notFound();

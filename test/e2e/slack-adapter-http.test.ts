@@ -133,4 +133,28 @@ describe('Slack in HTTP mode', () => {
     // No channel and no response_url from Home: the outcome comes as a DM.
     await waitFor(() => f.fake.messages(`D${REVIEWER.id.slice(1)}`).find((m) => m.text?.includes(`Approved gate #${gateId}`)), 'the DM with the outcome');
   });
+
+  it('GIVEN two people with one display name THEN "your active runs" on Home lists only the runs each started (matched by Slack id, not name)', async () => {
+    const namesake = { id: 'U0OLGATWIN', name: OPERATOR.name };
+    f.fake.addUser(namesake);
+    const before = new Set((await f.app.service.listActiveRuns()).map((r) => r.id));
+    await f.command('run demo simulate', OPERATOR);
+    const run = await runStartedBy(f, OPERATOR, before);
+    const homeOf = async (userId: string, eventId: string): Promise<string> => {
+      const published = f.fake.nextCall('views.publish', (c) => c.args.user_id === userId);
+      const event = { type: 'app_home_opened', user: userId, channel: `D${userId.slice(1)}`, tab: 'home', event_ts: '1700000000.000200' };
+      const body = JSON.stringify({ token: 'x', team_id: 'T0FAKE0001', api_app_id: 'A0FAKEAPP1', type: 'event_callback', event_id: eventId, event_time: 1700000000, event });
+      expect((await signedRequest(f.base, '/slack/events', body, { secret: SECRET, contentType: 'application/json' })).status).toBe(200);
+      await published;
+      const text = textOf({ blocks: f.fake.homeView(userId)?.view.blocks as unknown[] });
+      // The runs section only (the team's blockers below it name every stuck run).
+      return text.slice(text.indexOf('Waiting on you'), text.indexOf('Blockers ('));
+    };
+    const mine = await homeOf(OPERATOR.id, 'Ev0HOMEOLGA');
+    expect(mine).toContain('Your active runs');
+    expect(mine).toContain(run.name);
+    const theirs = await homeOf(namesake.id, 'Ev0HOMETWIN');
+    expect(theirs).toContain('You have no active runs');
+    expect(theirs).not.toContain(run.name);
+  });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Card } from '../../../src/domain/card';
 import {
   addMessageRef,
-  claimDueOutbox,
+  claimDueOutboxInOrder,
   enqueueOutbox,
   getOutboxMessage,
   getRunChannel,
@@ -43,7 +43,7 @@ describe.each(testDatabases())('outbox and message refs on $name', ({ open }) =>
   let n = 0;
   const enqueue = (overrides: Partial<NewOutboxMessage> = {}) =>
     enqueueOutbox(database.db, { dedupeKey: `k${++n}`, kind: 'post', subject: `gate:${n}`, target: { channelId: 'C1' }, payload: card, now: at(0), ...overrides });
-  const claim = (now: Date, owner = 'sender-1', limit = 10) => transaction(database, (trx) => claimDueOutbox(trx, { owner, now, lockMs: 30_000, limit }));
+  const claim = (now: Date, owner = 'sender-1', limit = 10) => transaction(database, async (trx) => (await claimDueOutboxInOrder(trx, { owner, now, lockMs: 30_000, limit })).messages);
 
   it('GIVEN the same dedupe key twice THEN one message is queued and the second call gets its id', async () => {
     const first = await enqueue({ dedupeKey: 'gate:17:opened' });
@@ -194,7 +194,7 @@ describe.each(testDatabases({ only: 'postgres' }))('concurrent outbox senders on
     const both = new Promise<void>((resolve) => (release = resolve));
     const sender = (owner: string) =>
       transaction(database, async (trx) => {
-        const got = await claimDueOutbox(trx, { owner, now: at(0), lockMs: 1000, limit: 3 });
+        const { messages: got } = await claimDueOutboxInOrder(trx, { owner, now: at(0), lockMs: 1000, limit: 3 });
         if (++arrived === 2) release();
         await both;
         return got.map((m) => m.id);

@@ -77,6 +77,7 @@ export function makeRun(overrides: Partial<RunView> = {}): RunView {
     status: 'running',
     simulate: false,
     createdBy: 'Ana',
+    creator: { platform: 'discord', id: 'U-ana' },
     createdAt: minutesFromNow(-80),
     endedAt: null,
     params: { expert_name: 'Ada Lovelace' },
