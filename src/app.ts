@@ -88,7 +88,7 @@ export async function createFactoryApp(opts: FactoryAppOptions) {
 
   const platforms = opts.adapters.map((a) => a.platform);
   for (const unmapped of findUnmappedChannels(catalog.list(), fileConfig.channels, platforms)) log.warn({ channel: unmapped.name, templates: unmapped.templates }, describeUnmappedChannel(unmapped));
-  const notifier = new Notifier({ platforms, channels: fileConfig.channels, roles: fileConfig.roles });
+  const notifier = new Notifier({ platforms, channels: fileConfig.channels, roles: fileConfig.roles, gateCopies: fileConfig.cards.gate_copies });
   const holder: { runner?: Runner } = {};
   const ctx: ServiceContext = {
     database,

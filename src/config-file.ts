@@ -74,6 +74,8 @@ export const fileConfigSchema = z.strictObject({
   people: z.record(principalSchema, z.strictObject({ quiet_hours: quietHoursSchema })).default({}),
   /** Model aliases and their fallback chains, for anthropic blocks. */
   models: modelsConfigSchema.default({ aliases: {} }),
+  /** Where cards go: `gate_copies` also posts each gate card in the run's channel when a tasks channel is mapped. */
+  cards: z.strictObject({ gate_copies: z.boolean().default(false) }).default({ gate_copies: false }),
   /** Teams a block's `clarification.target` may name. */
   teams: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'team names are lowercase words'), teamSchema).default({}),
 });

@@ -45,3 +45,4 @@ export { buildHelpCard, type HelpEntry } from './help-card';
 export { answerModal, reassignModal, rejectModal, MODAL_TITLE_MAX, REASON_MAX_LENGTH } from './gate-modals';
 export { describeAge, describeDue, formatClockTime } from './relative-time';
 export { buildBlockNoticeCard, type BlockNoticeKind } from './block-notice-card';
+export { buildGateLinkCard } from './gate-link-card';

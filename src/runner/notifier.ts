@@ -1,4 +1,5 @@
 import type { FileConfig } from '../config-file';
+import { buildGateLinkCard } from '../cards';
 import type { Card } from '../domain/card';
 import { ownValue } from '../domain/own-value';
 import type { GateRecord, RunRecord } from '../domain/records';
@@ -15,6 +16,8 @@ export interface NotifierOptions {
   channels: FileConfig['channels'];
   /** Who holds each role, so a gate card pings exactly the people who may decide it. */
   roles?: FileConfig['roles'];
+  /** `cards.gate_copies`: a gate card also in the run's channel when a tasks channel is mapped. */
+  gateCopies?: boolean;
 }
 
 type ChannelPurpose = 'feed' | 'tasks' | 'alerts';
@@ -48,8 +51,9 @@ export class Notifier {
   }
 
   /**
-   * A gate card where reviewers see it: the run's channel and every platform's tasks channel; or,
-   * for a clarification routed to a team, that team's named channel instead (when it is mapped).
+   * A gate card in one place per platform: the tasks channel where config maps one (the run's
+   * thread then gets a line pointing there), else the run's channel. `gateCopies` puts it in both,
+   * as before. A clarification routed to a team goes to that team's named channel instead (when mapped).
    */
   async gateOpened(db: Queryable, run: RunRecord, gate: Pick<GateRecord, 'id' | 'blockId' | 'assignee'>, card: Card, now: Date, channel?: string): Promise<void> {
     const key = `gate:${gate.id}:card`;
@@ -61,8 +65,24 @@ export class Notifier {
       return mentions.length > 0 ? { ...card, mentions } : card;
     };
     const team = channel ? this.channelsNamed(run, channel) : [];
-    const places = team.length > 0 ? team : this.reviewChannels(run);
+    const places = team.length > 0 ? team : this.options.gateCopies ? this.reviewChannels(run) : this.gatePlaces(run);
     for (const [platform, channelId] of places) await this.toChannel(db, platform, channelId, key, subject, pinging(platform), now);
+    if (team.length > 0 || this.options.gateCopies) return;
+    const origin = this.originOf(run);
+    const elsewhere = origin && places.some(([p, id]) => p === origin.platform && id !== origin.channelId);
+    if (!elsewhere) return;
+    const link = buildGateLinkCard({ gateId: gate.id, gateTitle: card.title, channelName: run.template.channels?.tasks ?? 'tasks', ...(card.url ? { url: card.url } : {}) });
+    // A run started inside a thread has no run_channels row (no thread was opened for it): post where its status card went.
+    const target: OutboxTarget = origin.threadId ? { type: 'channel', channelId: origin.channelId, threadId: origin.threadId } : { type: 'run-thread', runId: run.id };
+    await this.post(db, `run:${run.id}:thread:gate:${gate.id}:link:${origin.platform}`, `run:${run.id}:gate:${gate.id}:link`, origin.platform, target, link, now);
+  }
+
+  /** Per platform, the tasks channel when config maps one, else the run's channel (on its platform). */
+  gatePlaces(run: RunRecord): Array<[Platform, string]> {
+    const tasks = this.named(run, 'tasks');
+    const origin = this.originOf(run);
+    if (!origin || tasks.some(([p]) => p === origin.platform)) return tasks;
+    return [[origin.platform, origin.channelId], ...tasks];
   }
 
   /** Any other card for reviewers (a flagged gate): the run's channel and the tasks channels. */

@@ -37,6 +37,8 @@ export interface StartDiscordBotOptions {
   env?: Record<string, string>;
   /** Channels config instead of `tasks` only. */
   channels?: (guild: CreatedGuild) => Record<string, { discord?: string; slack?: string }>;
+  /** The config's `cards` section (e.g. `{ gate_copies: true }`). */
+  cards?: Record<string, unknown>;
   /** Lowest log level kept in `logs` (default warn). */
   logLevel?: 'info' | 'warn';
   /** An already running fake (a restart against the same Discord). */
@@ -62,6 +64,7 @@ export async function startDiscordBot(openDatabase: () => Promise<TestDatabaseHa
   const fileConfig = parseFileConfig({
     roles: { reviewer: [`discord:role:${guild.roles.reviewers}`], operator: [`discord:role:${guild.roles.operators}`] },
     channels: opts.channels?.(guild) ?? { tasks },
+    ...(opts.cards ? { cards: opts.cards } : {}),
   });
   const logs: string[] = [];
   const log = pino({ level: opts.logLevel ?? 'warn' }, new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) }));

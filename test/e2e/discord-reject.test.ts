@@ -44,7 +44,7 @@ describe.each(testDatabases())('rejecting a gate from Discord on $name', ({ open
       const card = fake.state.messages.get(gateCard.id);
       return card && buttonIds(card).length === 0 ? card : undefined;
     }, 'the rejected gate card without buttons');
-    expect(textOf(rejected)).toContain('Rejected by rita');
+    expect(textOf(rejected)).toContain(`Rejected by <@${people.rita.userId}>`);
 
     const rework = await eventually(async () => (await listAuditForRun(app.database.db, run!.id, { limit: 200 })).find((e) => e.action === 'block.rework'), 'the rework audit row');
     expect(JSON.stringify(rework)).toContain(REASON);

@@ -27,16 +27,18 @@ describe('Slack in HTTP mode', () => {
     const status = await waitFor(() => f.fake.messages(ORIGIN).find((m) => !m.threadTs && textOf(m).includes(`run ${run.id}`) && textOf(m).includes('Started by olga')), 'the status card');
     await waitFor(() => f.fake.messages(ORIGIN).some((m) => m.threadTs === status.ts), 'a post in the run thread');
 
+    // The gate card goes to the tasks channel only; the run's thread gets a line pointing there.
     const { gateId, message } = await gateCardFor(f, run.id);
     expect(JSON.stringify(message.blocks)).toContain(`gate:${gateId}:reject`);
-    const tasksCopy = await waitFor(() => messageWithAction(f.fake, TASKS, `gate:${gateId}:approve`), 'the copy in the tasks channel');
+    await waitFor(() => f.fake.messages(ORIGIN).find((m) => m.threadTs === status.ts && textOf(m).includes(`Gate ${gateId} is waiting for review: see #tasks`)), 'the link line in the run thread');
+    expect(messageWithAction(f.fake, ORIGIN, `gate:${gateId}:approve`)).toBeUndefined();
+    expect(f.fake.messages(TASKS).filter((m) => JSON.stringify(m.blocks).includes(`gate:${gateId}:approve`))).toHaveLength(1);
 
     const clicked = await f.click(`gate:${gateId}:approve`, REVIEWER, message);
     expect(clicked.status).toBe(200);
     await waitFor(() => message.edits.length > 0 && !JSON.stringify(message.blocks).includes(`gate:${gateId}:approve`), 'chat.update of the gate card');
     expect(textOf(message)).toContain('Approved');
     expect(textOf(message)).toContain(`Approved by <@${REVIEWER.id}>`);
-    await waitFor(() => tasksCopy.edits.length > 0 && textOf(tasksCopy).includes('Approved'), 'chat.update of the tasks copy');
     await waitFor(() => f.fake.ephemeralsFor(REVIEWER.id).find((e) => e.text?.includes(`Approved gate #${gateId}`)), 'the reviewer’s ephemeral confirmation');
 
     await waitFor(async () => (await f.app.service.getRun(run.id)).status === 'completed', 'the run to complete');
@@ -67,7 +69,7 @@ describe('Slack in HTTP mode', () => {
     const call = await opened;
     expect(call.response).toMatchObject({ ok: true, view: { callback_id: `gate:${gateId}:reject` } });
     const view = (call.response as { view: { private_metadata: string; blocks: unknown[] } }).view;
-    expect(JSON.parse(view.private_metadata)).toMatchObject({ c: ORIGIN, m: message.ts });
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ c: TASKS, m: message.ts });
 
     const empty = await f.submit(`gate:${gateId}:reject`, REVIEWER, { reason: '  ' }, view.private_metadata);
     expect(empty.status).toBe(200);
@@ -83,7 +85,7 @@ describe('Slack in HTTP mode', () => {
     expect(draft.feedback).toBe(reason);
     const next = await waitFor(async () => (await f.app.service.getRun(run.id)).pendingGates.find((g) => g.id !== gateId), 'the reworked draft’s new gate');
     expect(next.blockId).toBe('draft');
-    await waitFor(() => f.fake.ephemeralsFor(REVIEWER.id).find((e) => e.channel === ORIGIN && e.text?.includes(`Rejected gate #${gateId}`)), 'the ephemeral outcome in the channel');
+    await waitFor(() => f.fake.ephemeralsFor(REVIEWER.id).find((e) => e.channel === TASKS && e.text?.includes(`Rejected gate #${gateId}`)), 'the ephemeral outcome in the channel');
     await waitFor(() => textOf(message).includes('Rejected'), 'the gate card to show the rejection');
   });
 

@@ -159,7 +159,7 @@ export function messageWithAction(fake: FakeSlack, channel: string, actionId: st
 }
 
 /** The first gate card for `runId` posted in `channel`, with the gate id its Approve button carries. */
-export async function gateCardFor(f: SlackFactory, runId: string, channel = ORIGIN): Promise<{ gateId: string; message: FakeMessage }> {
+export async function gateCardFor(f: SlackFactory, runId: string, channel = TASKS): Promise<{ gateId: string; message: FakeMessage }> {
   const service: FactoryService = f.app.service;
   const gate = await waitFor(async () => (await service.getRun(runId, new Date())).pendingGates[0], `a pending gate in run ${runId}`);
   const message = await waitFor(() => messageWithAction(f.fake, channel, `gate:${gate.id}:approve`), `the gate card of gate ${gate.id} in ${channel}`);

@@ -44,7 +44,7 @@ export async function startFactory(
 ): Promise<FactoryHarness> {
   const catalog = opts.templates ? TemplateCatalog.fromTemplates(opts.templates) : await TemplateCatalog.load(opts.templatesDir ?? new URL('../../templates', import.meta.url).pathname);
   const config = { ...EMPTY_FILE_CONFIG, ...opts.config };
-  const notifier = new Notifier({ platforms: opts.platforms ?? ['console'], channels: config.channels });
+  const notifier = new Notifier({ platforms: opts.platforms ?? ['console'], channels: config.channels, gateCopies: config.cards.gate_copies });
   const log = opts.log ?? silentLogger();
   const cancelled: { runner?: Runner } = {};
   const ctx: ServiceContext = { database, catalog, config, teams: config.teams, notifier, onRunCancelled: (id) => cancelled.runner?.cancelRun(id) };

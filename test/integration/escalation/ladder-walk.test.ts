@@ -12,10 +12,11 @@ const JUST_BEFORE = new Date(OPENED.getTime() - 1);
 
 /** The gate card as the gate opened (the ladder's "notify" step), in the run's channel and both tasks channels. */
 // The opening card pings the gate's approver on each platform (and nobody else).
-const OPENING = [
-  '+0h00 post discord:origin gate(Approve start) [user:300000000000000001]',
+/** The card goes to each tasks channel only; the run's thread gets a line pointing there. */
+const opening = (gate: { id: string }) => [
   '+0h00 post discord:tasks gate(Approve start) [user:300000000000000001]',
   '+0h00 post slack:tasks gate(Approve start) [UREVIEW01]',
+  `+0h00 post discord:run-thread notice(🔔 Gate ${gate.id} is waiting for review)`,
 ];
 const cardAt = (at: string, level: string) => [`${at} update gate:N discord gate(Approve start, ${level})`, `${at} update gate:N slack gate(Approve start, ${level})`];
 const DEADLINE_AND_PAGE = [
@@ -51,7 +52,7 @@ describe.each(testDatabases())('the default ladder, walked for 48h, on $name', (
     await walk(sweeper(ctx), OPENED, END);
 
     expect(await gateTimeline(database.db, gate, JUST_BEFORE)).toEqual([
-      ...OPENING,
+      ...opening(gate),
       // 30m: a DM to each approver named as a user (nobody claimed it).
       `+0h30 dm discord:${IDS.reviewer} reminder(Reminder, level 1 · reminder)`,
       `+0h30 dm slack:${IDS.slackReviewer} reminder(Reminder, level 1 · reminder)`,
@@ -84,7 +85,7 @@ describe.each(testDatabases())('the default ladder, walked for 48h, on $name', (
     });
 
     expect(await gateTimeline(database.db, gate, JUST_BEFORE)).toEqual([
-      ...OPENING,
+      ...opening(gate),
       '+0h10 update gate:N discord gate(Approve start)',
       '+0h10 update gate:N slack gate(Approve start)',
       `+0h30 dm discord:${IDS.reviewer} reminder(Reminder, level 1 · reminder)`,

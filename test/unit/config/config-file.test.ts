@@ -6,6 +6,13 @@ describe('factory.config.json', () => {
     const config = parseFileConfig({});
     expect(config.roles).toBeUndefined();
     expect(config.permissions).toEqual({ forbid_self_approval: false, platform_admins_are_admins: true });
+    expect(config.cards).toEqual({ gate_copies: false });
+  });
+
+  it('GIVEN cards.gate_copies THEN it parses, and a wrong type or an unknown key names its JSON path', () => {
+    expect(parseFileConfig({ cards: { gate_copies: true } }).cards).toEqual({ gate_copies: true });
+    expect(() => parseFileConfig({ cards: { gate_copies: 'yes' } })).toThrow(/\$\.cards\.gate_copies: .*boolean/);
+    expect(() => parseFileConfig({ cards: { copies: true } })).toThrow(/\$\.cards: unknown key\(s\) "copies"/);
   });
 
   it('GIVEN a bad principal, an unknown key and a bad channel id THEN every error names its JSON path', () => {
