@@ -15,7 +15,9 @@ import type {
   RunStatus,
 } from './statuses';
 
-export type Priority = 'critical' | 'high' | 'medium' | 'low';
+/** Run and gate priorities, most urgent first (sorting follows this order). */
+export const PRIORITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Priority = (typeof PRIORITIES)[number];
 
 /** How a decision was recorded. Only `button`, `modal`, `command` and `api` are a person's decision. */
 export type DecisionSource = 'button' | 'modal' | 'command' | 'api' | 'deadline' | 'autonomy' | 'system';

@@ -2,6 +2,7 @@ import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/serv
 import { SubscribeRequestSchema, UnsubscribeRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { FactoryEvent } from '../domain/event-catalog';
 import { UserError } from '../domain/errors';
+import { PRIORITIES } from '../domain/views';
 import type { McpDeps, McpSession } from './mcp-deps';
 import { blockerOf, runStateOf, taskOf } from './mcp-views';
 import { requireToolScope } from './tool-result';
@@ -50,7 +51,7 @@ export function registerResources(server: McpServer, deps: McpDeps, session: Mcp
       pending_tasks: pending.length,
       sla_breaches: blockers.filter((b) => b.reason === 'sla-breached').length,
       failed_blocks: blockers.filter((b) => b.kind === 'failed-block').length,
-      by_priority: Object.fromEntries(['urgent', 'high', 'normal', 'low'].map((p) => [p, pending.filter((g) => g.priority === p).length])),
+      by_priority: Object.fromEntries(PRIORITIES.map((p) => [p, pending.filter((g) => g.priority === p).length])),
       most_urgent: pending.sort((a, b) => (a.deadlineAt?.getTime() ?? Infinity) - (b.deadlineAt?.getTime() ?? Infinity)).slice(0, 5).map(taskOf),
       blockers: blockers.slice(0, 10).map(blockerOf),
     });

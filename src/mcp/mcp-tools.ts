@@ -1,13 +1,13 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { UserError } from '../domain/errors';
+import { PRIORITIES } from '../domain/views';
 import type { McpDeps, McpSession } from './mcp-deps';
 import { blockerOf, runStateOf, taskOf } from './mcp-views';
 import { requireToolScope, runTool, toolResult } from './tool-result';
 
 const id = (what: string) => z.string().regex(/^\d{1,18}$/, `must be a ${what} id (digits)`);
 const ORIGIN = { platform: 'mcp' as const, channelId: 'mcp' };
-const PRIORITY_ORDER = ['urgent', 'high', 'normal', 'low'];
 
 /**
  * The tools: each one calls the run service with the token's actor, so an MCP client is refused
@@ -24,7 +24,7 @@ export function registerTools(server: McpServer, deps: McpDeps, session: McpSess
     {
       title: 'Pending tasks',
       description: 'Gates waiting on a decision that this token may make (or has claimed), most urgent first.',
-      inputSchema: { pipeline_id: id('run').optional(), priority: z.enum(['urgent', 'high', 'normal', 'low']).optional(), assignee: z.enum(['me', 'any']).optional(), limit: z.number().int().min(1).max(100).optional() },
+      inputSchema: { pipeline_id: id('run').optional(), priority: z.enum(PRIORITIES).optional(), assignee: z.enum(['me', 'any']).optional(), limit: z.number().int().min(1).max(100).optional() },
       annotations: { readOnlyHint: true },
     },
     (args) =>
@@ -33,8 +33,9 @@ export function registerTools(server: McpServer, deps: McpDeps, session: McpSess
         let gates = await service.pendingFor(actor, now());
         if (args.pipeline_id) gates = gates.filter((g) => g.runId === args.pipeline_id);
         if (args.priority) gates = gates.filter((g) => g.priority === args.priority);
-        if (args.assignee === 'me') gates = gates.filter((g) => g.claimedBy?.name === actor.name);
-        gates.sort((a, b) => (a.deadlineAt?.getTime() ?? Infinity) - (b.deadlineAt?.getTime() ?? Infinity) || PRIORITY_ORDER.indexOf(a.priority) - PRIORITY_ORDER.indexOf(b.priority));
+        // By id, never by display name: two people may share one name.
+        if (args.assignee === 'me') gates = gates.filter((g) => g.claimedBy?.id === actor.id || g.assignee?.id === actor.id);
+        gates.sort((a, b) => (a.deadlineAt?.getTime() ?? Infinity) - (b.deadlineAt?.getTime() ?? Infinity) || PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority));
         const tasks = gates.slice(0, args.limit ?? 20).map(taskOf);
         return toolResult(tasks.length ? `${tasks.length} task(s) wait on a decision.` : 'Nothing waits on a decision you may make.', tasks);
       }),

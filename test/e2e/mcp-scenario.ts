@@ -92,6 +92,14 @@ export async function driveDemoRun(client: Client): Promise<void> {
   expect(pending.map((t) => t.task_id)).toEqual([gate.task_id]);
   const claimed = await call(client, 'factory_claim_task', { task_id: gate.task_id });
   expect(claimed.isError).toBeFalsy();
+  // Claimed by this token: "me" finds it (by id), and the priorities are the runs' own names.
+  const mine = dataOf<Task[]>(await call(client, 'factory_get_pending_tasks', { pipeline_id: runId, assignee: 'me', priority: 'medium' }));
+  expect(mine.map((t) => t.task_id)).toEqual([gate.task_id]);
+  expect(dataOf<Task[]>(await call(client, 'factory_get_pending_tasks', { pipeline_id: runId, priority: 'critical' }))).toEqual([]);
+  const summary = await client.readResource({ uri: 'factory://dashboard/summary' });
+  const byPriority = (JSON.parse((summary.contents[0] as { text: string }).text) as { by_priority: Record<string, number> }).by_priority;
+  expect(Object.keys(byPriority)).toEqual(['critical', 'high', 'medium', 'low']);
+  expect(byPriority.medium).toBeGreaterThanOrEqual(1);
 
   const before = updates.count(uri);
   const rejected = await call(client, 'factory_reject_task', { task_id: gate.task_id, reason: 'Too long for a haiku', requested_changes: ['three lines'] });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeDecision } from '../../cards';
 import { isUserError } from '../../domain/errors';
+import { PRIORITIES } from '../../domain/views';
 import { parsePersonRef } from '../../schema/person-ref';
 import { listPendingGateViews } from '../../runner/api-reads';
 import type { DecideGateInput } from '../../runner/factory-service';
@@ -10,7 +11,6 @@ import { ApiProblem } from '../problem';
 import { idParams, idSchema } from '../schemas/common.schema';
 import { gateSchema, toGateDto } from '../schemas/gate.schema';
 
-const PRIORITIES = ['critical', 'high', 'medium', 'low'] as const;
 
 export const listGatesRoute = defineRoute({
   method: 'GET',
