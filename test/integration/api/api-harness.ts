@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { FileConfig } from '../../../src/config-file';
 import { DEFAULT_MAX_BODY_BYTES, type ApiDeps } from '../../../src/api/api-deps';
 import { issueApiToken } from '../../../src/api/auth/issue-token';
@@ -11,7 +12,9 @@ import { templateSchema, type TemplateInput } from '../../../src/schema/template
 import { silentLogger } from '../../../src/log';
 import type { ApiScope } from '../../../src/store/api-tokens.store';
 import type { Database } from '../../../src/store/database';
+import { OPEN_TIMEOUT_MS, type TestDatabaseHandle } from '../../support/databases';
 import { consoleActor, startFactory, type FactoryHarness } from '../../support/factory-harness';
+import { resetDatabase } from '../../support/reset-database';
 
 export const ALL_SCOPES: ApiScope[] = ['runs:read', 'runs:write', 'gates:decide', 'audit:read'];
 
@@ -85,4 +88,29 @@ export async function rowCounts(database: Database): Promise<Record<(typeof COUN
     out[table] = Number(row.n);
   }
   return out;
+}
+
+/**
+ * The lifecycle every REST suite shares: one database per suite, wiped before each test, and a
+ * fresh API on it. Read `database` and `api` from the returned object inside tests or hooks
+ * registered after this call (vitest runs hooks in order).
+ */
+export function useApiPerTest(
+  open: () => Promise<TestDatabaseHandle>,
+  start: (database: TestDatabaseHandle) => Promise<ApiHarness> = (database) => startApi(database),
+): { database: TestDatabaseHandle; api: ApiHarness } {
+  const suite = {} as { database: TestDatabaseHandle; api: ApiHarness };
+  beforeAll(async () => {
+    suite.database = await open();
+  }, OPEN_TIMEOUT_MS);
+  afterAll(async () => {
+    await suite.api?.stop();
+    await suite.database?.close();
+  });
+  beforeEach(async () => {
+    await suite.api?.stop();
+    await resetDatabase(suite.database);
+    suite.api = await start(suite.database);
+  });
+  return suite;
 }

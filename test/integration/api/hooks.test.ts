@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { signedHeaders } from '../../../src/executors/webhook-signature';
-import { OPEN_TIMEOUT_MS, testDatabases, type TestDatabaseHandle } from '../../support/databases';
-import { resetDatabase } from '../../support/reset-database';
-import { rowCounts, startApi, type ApiHarness } from './api-harness';
+import { testDatabases, type TestDatabaseHandle } from '../../support/databases';
+import { rowCounts, startApi, useApiPerTest, type ApiHarness } from './api-harness';
 
 const SECRET = 'hook-secret-for-tests';
 const hooked = {
@@ -17,18 +16,12 @@ describe.each(testDatabases())('inbound webhook triggers on $name', ({ open }) =
   let database: TestDatabaseHandle;
   let api: ApiHarness;
   let clock = Date.parse('2026-03-01T10:00:00Z');
-  beforeAll(async () => {
-    database = await open();
-  }, OPEN_TIMEOUT_MS);
-  afterAll(async () => {
-    await api?.stop();
-    await database.close();
+  const suite = useApiPerTest(open, (db) => {
+    clock = Date.parse('2026-03-01T10:00:00Z');
+    return startApi(db, { hookSecret: SECRET, now: () => new Date(clock), startRunner: false, extraTemplates: [hooked as never] });
   });
   beforeEach(async () => {
-    await api?.stop();
-    await resetDatabase(database);
-    clock = Date.parse('2026-03-01T10:00:00Z');
-    api = await startApi(database, { hookSecret: SECRET, now: () => new Date(clock), startRunner: false, extraTemplates: [hooked as never] });
+    ({ database, api } = suite);
   });
 
   const deliver = (template: string, body: unknown, opts: { key?: string; signedAt?: number; secret?: string } = {}) => {

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OPEN_TIMEOUT_MS, testDatabases, type TestDatabaseHandle } from '../../support/databases';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { testDatabases, type TestDatabaseHandle } from '../../support/databases';
 import { eventually } from '../../support/factory-harness';
-import { resetDatabase } from '../../support/reset-database';
-import { rowCounts, startApi, type ApiHarness } from './api-harness';
+import { rowCounts, useApiPerTest, type ApiHarness } from './api-harness';
 
 describe.each(testDatabases())('REST stats, blockers, audit and templates on $name', ({ open }) => {
   let database: TestDatabaseHandle;
@@ -10,17 +9,9 @@ describe.each(testDatabases())('REST stats, blockers, audit and templates on $na
   let admin: string;
   let runId: string;
   let gateId: string;
-  beforeAll(async () => {
-    database = await open();
-  }, OPEN_TIMEOUT_MS);
-  afterAll(async () => {
-    await api?.stop();
-    await database.close();
-  });
+  const suite = useApiPerTest(open);
   beforeEach(async () => {
-    await api?.stop();
-    await resetDatabase(database);
-    api = await startApi(database);
+    ({ database, api } = suite);
     admin = await api.token('lead', 'admin');
     runId = (await api.call('POST', '/v1/runs', { token: admin, body: { template: 'demo' } })).json.id as string;
     gateId = await eventually(async () => ((await api.call('GET', `/v1/gates?run=${runId}`, { token: admin })).json.items as Array<{ id: string }>)[0]?.id, 'the gate');

@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OPEN_TIMEOUT_MS, testDatabases, type TestDatabaseHandle } from '../../support/databases';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { testDatabases, type TestDatabaseHandle } from '../../support/databases';
 import { eventually } from '../../support/factory-harness';
-import { resetDatabase } from '../../support/reset-database';
-import { rowCounts, startApi, type ApiHarness } from './api-harness';
+import { rowCounts, useApiPerTest, type ApiHarness } from './api-harness';
 
 describe.each(testDatabases())('REST runs on $name', ({ open }) => {
   let database: TestDatabaseHandle;
   let api: ApiHarness;
   let operator: string;
-  beforeAll(async () => {
-    database = await open();
-  }, OPEN_TIMEOUT_MS);
-  afterAll(async () => {
-    await api?.stop();
-    await database.close();
-  });
+  const suite = useApiPerTest(open);
   beforeEach(async () => {
-    await api?.stop();
-    await resetDatabase(database);
-    api = await startApi(database);
+    ({ database, api } = suite);
     operator = await api.token('ci', 'operator', ['runs:read', 'runs:write']);
   });
 
