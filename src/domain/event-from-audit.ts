@@ -1,10 +1,11 @@
 import type { Actor } from './actor';
 import type { EventType } from './event-catalog';
 
-/** What an audit entry says, as far as events care (mirrors the store's NewAuditEntry). */
+/** What an audit entry says: the store appends it as a row, and events are derived from it. */
 export interface AuditFacts {
   at: Date;
   actor: Actor;
+  /** Dotted action, e.g. "gate.approved", "run.cancelled". */
   action: string;
   entityType: string;
   entityId: string;

@@ -3,7 +3,7 @@ import type { Actor } from '../domain/actor';
 import type { AuditEntry } from '../domain/records';
 import type { Platform } from '../domain/statuses';
 import type { AuditLogTable, Queryable } from './db-schema';
-import { eventsFromAudit } from '../domain/event-from-audit';
+import { eventsFromAudit, type AuditFacts } from '../domain/event-from-audit';
 import { recordEvents } from './events.store';
 import { parseOptionalObject, toJsonOrNull } from './json-columns';
 import { flushQueuedWrites, queueAuditRow } from './queued-writes';
@@ -24,18 +24,8 @@ export function toAuditEntry(row: Selectable<AuditLogTable>): AuditEntry {
   };
 }
 
-export interface NewAuditEntry {
-  at: Date;
-  actor: Actor;
-  /** Dotted action, e.g. "gate.approved", "run.cancelled". */
-  action: string;
-  entityType: string;
-  entityId: string;
-  runId?: string | null;
-  gateId?: string | null;
-  changes?: { from?: unknown; to?: unknown } | null;
-  metadata?: Record<string, unknown> | null;
-}
+/** An audit row to append: the domain's AuditFacts (its `action` is dotted, e.g. "gate.approved"). */
+export type NewAuditEntry = AuditFacts;
 
 /**
  * Appends one entry, in the caller's transaction with the change it records. The table is
